@@ -1,9 +1,81 @@
-/** PLACEHOLDER: the real decider is being written; this stub keeps the contract. */
-import type { Classification, ClassifyOptions } from './types.js';
+/**
+ * classify(): the decider. Parses the input, splits the assumed parameter space
+ * into regions as the asymptotic analysis requires, runs the convergence tests in
+ * each region, merges regions with the same verdict, and returns the contract
+ * object of src/types.ts.
+ */
+import { Ctx, EngineUnknown } from './asymptotics/context.js';
+import { expand } from './asymptotics/expand.js';
+import { applyCondition } from './conditions/assumptions.js';
+import { describeRegion, describeUnion, explore, mergeLeaves, type Leaf } from './conditions/cases.js';
+import { Region } from './conditions/region.js';
+import { checkDomain } from './parse/domain.js';
+import { InputError } from './parse/errors.js';
+import type { Expr } from './parse/expr.js';
+import { parseCondition, parseExpression } from './parse/parse.js';
+import { biasFacts, termFacts } from './tests/facts.js';
+import { runTests } from './tests/index.js';
+import type { Classification, ClassificationCase, ClassifyOptions, Extrapolation, OverallVerdict, TestRecord, Verdict } from './types.js';
+
+interface RegionResult { readonly verdict: Verdict; readonly tests: readonly TestRecord[]; readonly reason?: string }
+
 export function classify(input: string, options: ClassifyOptions = {}): Classification {
+  const from = options.from ?? 0;
+  if (!Number.isSafeInteger(from)) throw new InputError('option', `--from must be an integer, got ${String(options.from)}`);
+  const term = options.term ?? false;
+  const parsed = parseExpression(input, options.var !== undefined ? { variable: options.var } : {});
+  checkDomain(parsed, from);
+  let roots = [new Region()];
+  for (const a of options.assume ?? []) roots = applyCondition(roots, parseCondition(a, parsed.parameters));
+  if (roots.length === 0) throw new InputError('assumption', 'the assumptions contradict each other');
+
+  const leaves = explore(roots, (region) => analyze(parsed.expr, parsed.variable, term, region), () => ({
+    verdict: 'unknown', tests: [], reason: 'too many parameter cases',
+  }));
+  const root = roots.length === 1 ? roots[0]! : new Region();
+  const cases = toCases(leaves, root);
   return {
-    input, expression: input, variable: options.var ?? 'n', from: options.from ?? 0, parameters: [],
-    term: options.term ?? false, verdict: 'unknown',
-    cases: [{ condition: 'true', verdict: 'unknown', extrapolation: 'unknown', tests: [], reason: 'not implemented yet' }],
+    input, expression: parsed.normalized, variable: parsed.variable, from, parameters: [...parsed.parameters], term,
+    verdict: overall(cases), cases,
   };
+}
+
+function analyze(expr: Expr, variable: string, term: boolean, region: Region): RegionResult {
+  const ctx = new Ctx(region, variable);
+  try {
+    const approx = expand(expr, ctx);
+    const facts = term ? termFacts(approx, ctx) : biasFacts(approx);
+    if (term && facts.termSign === 1 && !facts.q)
+      return { verdict: 'converges', tests: [{ test: 'eventually-zero', outcome: 'decisive', verdict: 'converges', summary: 'the terms are 0 for all large n, so the series is a finite sum' }] };
+    const r = runTests(facts, ctx);
+    return r.verdict === 'unknown' ? { ...r, reason: 'no test was decisive' } : r;
+  } catch (e) {
+    if (e instanceof EngineUnknown) return { verdict: 'unknown', tests: [], reason: e.undefinedTail ? `the expression is undefined for large ${variable}: ${e.reason}` : e.reason };
+    throw e;
+  }
+}
+
+const extrapolation = (v: Verdict): Extrapolation => (v === 'converges' ? 'guaranteed' : v === 'diverges' ? 'not-guaranteed' : 'unknown');
+
+function toCases(leaves: Leaf<RegionResult>[], root: Region): ClassificationCase[] {
+  // Annotate each region's records with its condition before merging, so proofs keep them apart.
+  const annotated = leaves.map((l) => ({ region: l.region, result: { ...l.result, parts: [{ region: l.region, result: l.result }] } }));
+  const merged = mergeLeaves(annotated, (r) => r.verdict, (a, b) => ({ ...a, parts: [...a.parts, ...b.parts] }));
+  const byVerdict = new Map<Verdict, typeof merged>();
+  for (const l of merged) byVerdict.set(l.result.verdict, [...(byVerdict.get(l.result.verdict) ?? []), l]);
+  const order: Verdict[] = ['converges', 'diverges', 'unknown'];
+  return order.filter((v) => byVerdict.has(v)).map((v) => {
+    const group = byVerdict.get(v)!;
+    const parts = group.flatMap((g) => g.result.parts);
+    const condition = describeUnion(group.map((g) => g.region), root);
+    const tests = parts.length === 1 ? parts[0]!.result.tests : parts.flatMap((p) => p.result.tests.map((t) => ({ ...t, condition: describeRegion(p.region, root) })));
+    const reasons = [...new Set(parts.map((p) => p.result.reason).filter((r): r is string => !!r))];
+    return { condition, verdict: v, extrapolation: extrapolation(v), tests, ...(reasons.length ? { reason: reasons.join('; ') } : {}) };
+  });
+}
+
+function overall(cases: readonly ClassificationCase[]): OverallVerdict {
+  const vs = new Set(cases.map((c) => c.verdict));
+  if (vs.size === 1) return [...vs][0]!;
+  return 'conditional';
 }

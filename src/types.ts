@@ -18,7 +18,7 @@ export type TestName =
   | 'logarithmic-scale-comparison'
   | 'bounded-perturbation'
   | 'absolute-comparison'
-  | 'eventual-sign';
+  | 'eventually-zero';
 
 /** A comparison family from rules/families.json. */
 export interface FamilyRef {
@@ -48,6 +48,8 @@ export interface TestRecord {
   readonly level?: number;
   /** the limit c_k (plain text; "+inf" / "-inf" allowed) */
   readonly limit?: string;
+  /** in a case merged from several regions: the region this record belongs to */
+  readonly condition?: string;
 }
 
 export interface ClassificationCase {

@@ -1,0 +1,78 @@
+/**
+ * The asymptotic scale: monomials c · n^a · (log n)^b0 · (log log n)^b1 · (log₃ n)^b2 · (log₄ n)^b3 · exp(E),
+ * where E is an exact expansion of terms that tend to ±∞. Exponents are symbolic.
+ *
+ * Owns: the monomial type and the growth order between monomials (ignoring coefficients).
+ * Notation: L0 = log n, L1 = log log n, L2 = log log log n, L3 = log log log log n.
+ */
+import { Coef } from '../conditions/coef.js';
+import type { Ctx } from './context.js';
+import { EngineUnknown } from './context.js';
+import type { Series } from './series.js';
+
+/** number of log levels on the scale (L0 … L3) */
+export const LOG_LEVELS = 4;
+
+export interface Mono {
+  readonly c: Coef;
+  /** exponents of n, L0, L1, L2, L3 */
+  readonly pw: readonly Coef[];
+  /** exponential factor exp(E), E exact and made of infinite terms; null for none */
+  readonly ex: Series | null;
+}
+
+const ZERO = Coef.of(0);
+const zeros = (): Coef[] => Array.from({ length: LOG_LEVELS + 1 }, () => ZERO);
+
+export function constMono(c: Coef): Mono { return { c, pw: zeros(), ex: null }; }
+/** n^a (index 0) or L_k^a (index k + 1) */
+export function scaleMono(index: number, a: Coef, c: Coef = Coef.of(1)): Mono {
+  const pw = zeros();
+  pw[index] = a;
+  return { c, pw, ex: null };
+}
+/** the monomial L_k = log_{k+1} n */
+export const logLevel = (k: number): Mono => scaleMono(k + 1, Coef.of(1));
+export const ONE_MONO = constMono(Coef.of(1));
+
+export function withCoef(m: Mono, c: Coef): Mono { return { c, pw: m.pw, ex: m.ex }; }
+
+export function isConstantShape(m: Mono): boolean { return m.ex === null && m.pw.every((p) => p.isZero()); }
+
+/** Which log level this monomial is exactly (L_k with exponent 1), if any. */
+export function pureLogLevel(m: Mono): number | null {
+  if (m.ex !== null || !m.pw[0]!.isZero()) return null;
+  let found: number | null = null;
+  for (let i = 1; i <= LOG_LEVELS; i++) {
+    const p = m.pw[i]!;
+    if (p.isZero()) continue;
+    if (!p.isOne() || found !== null) return null;
+    found = i - 1;
+  }
+  return found;
+}
+
+/** Growth comparison of |a| and |b| ignoring coefficients: −1 (a ≺ b), 0 (same class), 1 (a ≻ b). */
+export function compareGrowth(a: Mono, b: Mono, ctx: Ctx, seriesSub: (x: Series | null, y: Series | null) => Series | null): -1 | 0 | 1 {
+  ctx.tick();
+  if (a.ex !== null || b.ex !== null) {
+    const d = seriesSub(a.ex, b.ex);
+    if (d !== null) {
+      if (d.terms.length === 0) throw new EngineUnknown('cannot compare exponential scales');
+      // E terms all tend to ±∞, so the sign of the leading coefficient decides.
+      for (const t of d.terms) {
+        const s = ctx.sign(t.c);
+        if (s !== 0) return s;
+      }
+    }
+  }
+  for (let i = 0; i <= LOG_LEVELS; i++) {
+    const s = ctx.sign(a.pw[i]!.sub(b.pw[i]!));
+    if (s !== 0) return s;
+  }
+  return 0;
+}
+
+export function monoMul(a: Mono, b: Mono, seriesAdd: (x: Series | null, y: Series | null) => Series | null): Mono {
+  return { c: a.c.mul(b.c), pw: a.pw.map((p, i) => p.add(b.pw[i]!)), ex: seriesAdd(a.ex, b.ex) };
+}

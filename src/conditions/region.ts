@@ -1,0 +1,146 @@
+/**
+ * A parameter region: for each parameter a union of intervals, plus sign facts
+ * about expressions that are not linear in one parameter. The asymptotic engine
+ * asks a region for the sign of a symbolic coefficient; when the region cannot
+ * answer, it raises NeedSplit with the pieces to explore (the driver in cases.ts
+ * re-runs the analysis on each piece).
+ */
+import Fraction from 'fraction.js';
+import { Coef } from './coef.js';
+import * as I from './interval.js';
+
+export type Sign = -1 | 0 | 1;
+export type IntervalSet = readonly I.Interval[];
+
+export interface Fact { readonly coef: Coef; readonly signs: readonly Sign[] }
+
+/** Thrown when a sign depends on where the parameters are; carries the refined regions. */
+export class NeedSplit extends Error {
+  constructor(readonly pieces: Region[], readonly about: string) { super(`split on ${about}`); }
+}
+
+/** Thrown when the sign of a parameter-free constant cannot be certified. */
+export class UndecidableSign extends Error {}
+
+export class Region {
+  constructor(
+    readonly params: ReadonlyMap<string, IntervalSet> = new Map(),
+    readonly facts: ReadonlyMap<string, Fact> = new Map(),
+  ) {}
+
+  set(name: string): IntervalSet { return this.params.get(name) ?? [I.REALS]; }
+  hull(name: string): I.Interval {
+    const s = this.set(name);
+    if (s.length === 0) return I.point(new Fraction(0));
+    return I.make(s[0]!.lo, s[0]!.loOpen, s[s.length - 1]!.hi, s[s.length - 1]!.hiOpen);
+  }
+  isEmpty(): boolean {
+    for (const s of this.params.values()) if (s.length === 0) return true;
+    for (const f of this.facts.values()) if (f.signs.length === 0) return true;
+    return false;
+  }
+  /** parameters fixed to a single value */
+  pinned(): Map<string, Fraction> {
+    const out = new Map<string, Fraction>();
+    for (const [k, s] of this.params) if (s.length === 1) { const p = I.isPoint(s[0]!); if (p) out.set(k, p); }
+    return out;
+  }
+
+  withInterval(name: string, iv: I.Interval): Region {
+    const next = new Map(this.params);
+    next.set(name, intersectSet(this.set(name), iv));
+    return new Region(next, this.facts);
+  }
+  withFact(coef: Coef, signs: readonly Sign[]): Region {
+    const prev = this.facts.get(coef.key);
+    const allowed = prev ? prev.signs.filter((s) => signs.includes(s)) : [...signs];
+    const next = new Map(this.facts);
+    next.set(coef.key, { coef, signs: allowed });
+    return new Region(this.params, next);
+  }
+  /** restrict to {coef ⋈ 0} for the given signs */
+  withSign(coef: Coef, signs: readonly Sign[]): Region[] {
+    const lin = coef.linearIn();
+    if (lin) {
+      const t = lin.b.neg().div(lin.a);
+      const pieces: Region[] = [];
+      for (const s of signs) {
+        const want = lin.a.compare(0) > 0 ? s : (-s as Sign);
+        const iv = want === 0 ? I.point(t) : want > 0 ? I.make(t, true, null, true) : I.make(null, true, t, true);
+        pieces.push(this.withInterval(lin.name, iv));
+      }
+      return pieces.filter((r) => !r.isEmpty());
+    }
+    return [this.withFact(coef, signs)].filter((r) => !r.isEmpty());
+  }
+
+  enclose(c: Coef): I.Interval { return c.enclose((name) => this.hull(name)); }
+
+  /** The sign of c throughout the region, or NeedSplit. */
+  sign(c: Coef): Sign {
+    const s = I.signOf(this.enclose(c));
+    if (s !== null) return s;
+    const known = this.knownSign(c);
+    if (known !== null) return known;
+    const m = c.monomial();
+    if (m && m.factors.length > 0 && !(m.factors.length === 1 && m.factors[0]!.exp === 1 && m.c.abs().equals(1))) {
+      let sign: number = m.c.compare(0);
+      for (const f of m.factors) {
+        const fs = this.sign(f.atom);
+        if (fs === 0) return 0;
+        sign *= f.exp % 2 === 0 ? 1 : fs;
+      }
+      return sign as Sign;
+    }
+    const atom = c.asAtom();
+    if (atom && atom.kind === 'fn' && atom.fn === 'log' && this.sign(atom.arg) === 1) return this.sign(atom.arg.sub(Coef.of(1)));
+    if (atom && atom.kind === 'fn' && atom.fn === 'exp') return 1;
+    if (atom && atom.kind === 'pow' && this.sign(atom.base) === 1) return 1;
+    if (c.parameters().size === 0) throw new UndecidableSign(`cannot certify the sign of the constant ${c.toString()}`);
+    const pieces = ([-1, 0, 1] as Sign[]).flatMap((sg) => this.withSign(c, [sg]));
+    throw new NeedSplit(pieces, c.toString());
+  }
+
+  private knownSign(c: Coef): Sign | null {
+    const f = this.facts.get(c.key);
+    if (f && f.signs.length === 1) return f.signs[0]!;
+    const g = this.facts.get(c.neg().key);
+    if (g && g.signs.length === 1) return (-g.signs[0]!) as Sign;
+    if (f && f.signs.length > 1) throw new NeedSplit(f.signs.flatMap((s) => this.withSign(c, [s])), c.toString());
+    return null;
+  }
+}
+
+export function intersectSet(s: IntervalSet, iv: I.Interval): IntervalSet {
+  return s.map((x) => I.intersect(x, iv)).filter((x) => !I.isEmpty(x));
+}
+
+/** Union of interval sets, coalescing touching pieces: (−∞,1) ∪ [1,1] = (−∞,1]. */
+export function unionSets(a: IntervalSet, b: IntervalSet): IntervalSet {
+  const all = [...a, ...b].sort((x, y) => {
+    if (x.lo === null) return y.lo === null ? 0 : -1;
+    if (y.lo === null) return 1;
+    const c = x.lo.compare(y.lo);
+    return c !== 0 ? c : (x.loOpen ? 1 : 0) - (y.loOpen ? 1 : 0);
+  });
+  const out: I.Interval[] = [];
+  for (const x of all) {
+    const last = out[out.length - 1];
+    if (last && touches(last, x)) {
+      let hi = last.hi, hiOpen = last.hiOpen;
+      if (hi !== null && (x.hi === null || x.hi.compare(hi) > 0 || (x.hi.equals(hi) && !x.hiOpen))) { hi = x.hi; hiOpen = x.hiOpen; }
+      out[out.length - 1] = I.make(last.lo, last.loOpen, hi, hiOpen);
+    } else out.push(x);
+  }
+  return out;
+}
+
+function touches(a: I.Interval, b: I.Interval): boolean {
+  if (a.hi === null || b.lo === null) return true;
+  const c = a.hi.compare(b.lo);
+  return c > 0 || (c === 0 && !(a.hiOpen && b.loOpen));
+}
+
+export function setsEqual(a: IntervalSet, b: IntervalSet): boolean {
+  return a.length === b.length && a.every((x, i) => I.show(x) === I.show(b[i]!));
+}
