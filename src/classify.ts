@@ -29,7 +29,7 @@ export function classify(input: string, options: ClassifyOptions = {}): Classifi
   for (const a of options.assume ?? []) roots = applyCondition(roots, parseCondition(a, parsed.parameters));
   if (roots.length === 0) throw new InputError('assumption', 'the assumptions contradict each other');
 
-  const leaves = explore(roots, (region) => analyze(parsed.expr, parsed.variable, term, region), () => ({
+  const leaves = explore<RegionResult>(roots, (region) => analyze(parsed.expr, parsed.variable, term, region), () => ({
     verdict: 'unknown', tests: [], reason: 'too many parameter cases',
   }));
   const root = roots.length === 1 ? roots[0]! : new Region();
