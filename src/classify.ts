@@ -17,6 +17,9 @@ import { biasFacts, termFacts } from './tests/facts.js';
 import { runTests } from './tests/index.js';
 import type { Classification, ClassificationCase, ClassifyOptions, Extrapolation, OverallVerdict, TestRecord, Verdict } from './types.js';
 
+/** How many first terms are checked for being defined (numbers can refute, never prove). */
+const DOMAIN_CHECK_TERMS = 8;
+
 interface RegionResult { readonly verdict: Verdict; readonly tests: readonly TestRecord[]; readonly reason?: string }
 
 export function classify(input: string, options: ClassifyOptions = {}): Classification {
@@ -24,7 +27,7 @@ export function classify(input: string, options: ClassifyOptions = {}): Classifi
   if (!Number.isSafeInteger(from)) throw new InputError('option', `--from must be an integer, got ${String(options.from)}`);
   const term = options.term ?? false;
   const parsed = parseExpression(input, options.var !== undefined ? { variable: options.var } : {});
-  checkDomain(parsed, from);
+  checkDomain(parsed, from, { count: DOMAIN_CHECK_TERMS });
   let roots = [new Region()];
   for (const a of options.assume ?? []) roots = applyCondition(roots, parseCondition(a, parsed.parameters));
   if (roots.length === 0) throw new InputError('assumption', 'the assumptions contradict each other');

@@ -12,7 +12,7 @@ export class EngineUnknown extends Error {
   constructor(readonly reason: string, readonly undefinedTail = false) { super(reason); }
 }
 
-export const MAX_TERMS = 7;
+export const MAX_TERMS = 5;
 const MAX_STEPS = 200_000;
 
 export class Ctx {

@@ -8,16 +8,21 @@ import type { Expr } from '../parse/expr.js';
 import * as A from './approx.js';
 import { type Ctx, EngineUnknown } from './context.js';
 import { logSeries, expSeries, powIntSeries, powSeries, reciprocalSeries } from './elementary.js';
-import { ONE_MONO } from './scale.js';
 import * as S from './series.js';
 
 /** The constant value of an exact expansion free of n, if it is one. */
 export function constantOf(a: A.Approx, ctx: Ctx): Coef | null {
   if (!a.exact || a.lo.err) return null;
-  const ts = S.prune(a.lo, ctx).terms;
-  if (ts.length === 0) return Coef.of(0);
-  if (ts.length === 1 && S.cmp(ts[0]!, ONE_MONO, ctx) === 0 && ts[0]!.ex === null && ts[0]!.pw.every((p) => p.isZero())) return ts[0]!.c;
-  return null;
+  // structural: every term has the shape of a constant (no sign questions needed)
+  let c = Coef.of(0);
+  for (const t of a.lo.terms) {
+    if (t.ex !== null || !t.pw.every((p) => p.isZero())) {
+      if (ctx.sign(t.c) !== 0) return null;
+      continue;
+    }
+    c = c.add(t.c);
+  }
+  return c;
 }
 
 export function reciprocal(a: A.Approx, ctx: Ctx): A.Approx {

@@ -67,10 +67,17 @@ export function compareGrowth(a: Mono, b: Mono, ctx: Ctx, seriesSub: (x: Series 
     }
   }
   for (let i = 0; i <= LOG_LEVELS; i++) {
-    const s = ctx.sign(a.pw[i]!.sub(b.pw[i]!));
+    const s = compareExponents(a.pw[i]!, b.pw[i]!, ctx);
     if (s !== 0) return s;
   }
   return 0;
+}
+
+function compareExponents(x: Coef, y: Coef, ctx: Ctx): -1 | 0 | 1 {
+  if (x === y) return 0;
+  const fx = x.asFraction(), fy = y.asFraction();
+  if (fx !== null && fy !== null) return fx.compare(fy) as -1 | 0 | 1;
+  return ctx.sign(x.sub(y));
 }
 
 export function monoMul(a: Mono, b: Mono, seriesAdd: (x: Series | null, y: Series | null) => Series | null): Mono {

@@ -123,10 +123,16 @@ export function prune(a: Series, ctx: Ctx): Series {
   return { terms: a.terms.filter((m) => ctx.sign(m.c) !== 0), err: a.err };
 }
 
-/** Compare with a reference monomial: how the series' magnitude grows relative to it. */
+/**
+ * Compare with a reference monomial: how the series' magnitude grows relative to it.
+ * Terms already below the reference settle the answer without asking their sign.
+ */
 export function growthVs(a: Series, ref: Mono, ctx: Ctx): -1 | 0 | 1 | null {
-  const l = lead(a, ctx);
-  if (l) return cmp(l.mono, ref, ctx);
+  for (const t of a.terms) {
+    const c = cmp(t, ref, ctx);
+    if (c < 0) return -1;
+    if (ctx.sign(t.c) !== 0) return c;
+  }
   if (a.err === null) return -1; // exactly zero
   return cmp(a.err, ref, ctx) < 0 ? -1 : null;
 }

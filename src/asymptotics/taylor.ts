@@ -15,8 +15,9 @@ import * as S from './series.js';
 export type PowerSeries = (k: number) => Coef;
 
 export function compose(f: PowerSeries, x: S.Series, ctx: Ctx, order = MAX_TERMS): S.Series {
-  const g = S.growthVs(x, ONE_MONO, ctx);
-  if (g === null || g >= 0) throw new EngineUnknown('internal: Taylor expansion of a quantity that does not tend to 0');
+  // x → 0 needs only an upper bound: its first term (or remainder) is o(1)
+  const b = x.terms[0] ?? x.err;
+  if (b && S.cmp(b, ONE_MONO, ctx) >= 0) throw new EngineUnknown('internal: Taylor expansion of a quantity that does not tend to 0');
   let result = S.constant(f(0));
   let power: S.Series = S.ONE;
   for (let k = 1; k <= order; k++) {

@@ -53,9 +53,14 @@ export function mergeLeaves<T>(leaves: readonly Leaf<T>[], key: (t: T) => string
 
 function mergeRegions(a: Region, b: Region): Region | null {
   if (a.facts.size !== b.facts.size) return null;
+  let differingFact: string | null = null;
   for (const [k, f] of a.facts) {
     const g = b.facts.get(k);
-    if (!g || [...f.signs].sort().join() !== [...g.signs].sort().join()) return null;
+    if (!g) return null;
+    if ([...f.signs].sort().join() !== [...g.signs].sort().join()) {
+      if (differingFact !== null) return null;
+      differingFact = k;
+    }
   }
   const names = new Set([...a.params.keys(), ...b.params.keys()]);
   let differing: string | null = null;
@@ -63,6 +68,14 @@ function mergeRegions(a: Region, b: Region): Region | null {
     if (setsEqual(a.set(n), b.set(n))) continue;
     if (differing !== null) return null;
     differing = n;
+  }
+  if (differing !== null && differingFact !== null) return null;
+  if (differingFact !== null) {
+    const f = a.facts.get(differingFact)!;
+    const signs = [...new Set([...f.signs, ...b.facts.get(differingFact)!.signs])];
+    const facts = new Map(a.facts);
+    if (signs.length === 3) facts.delete(differingFact); else facts.set(differingFact, { coef: f.coef, signs });
+    return new Region(a.params, facts);
   }
   if (differing === null) return a;
   const next = new Map(a.params);

@@ -40,10 +40,16 @@ const monoKey = (powers: readonly (readonly [string, number])[]): string =>
   powers.map(([k, e]) => (e === 1 ? k : `${k}^${e}`)).join('*');
 
 export class Coef {
-  readonly key: string;
-  private constructor(readonly terms: ReadonlyMap<string, Term>) {
-    const keys = [...terms.keys()].sort();
-    this.key = keys.map((k) => `${terms.get(k)!.c.toFraction()}${k ? '·' + k : ''}`).join(' + ') || '0';
+  private cachedKey: string | undefined;
+  private constructor(readonly terms: ReadonlyMap<string, Term>) {}
+
+  /** canonical text: equal keys mean equal coefficients */
+  get key(): string {
+    if (this.cachedKey === undefined) {
+      const keys = [...this.terms.keys()].sort();
+      this.cachedKey = keys.map((k) => `${this.terms.get(k)!.c.toFraction()}${k ? '·' + k : ''}`).join(' + ') || '0';
+    }
+    return this.cachedKey;
   }
 
   static of(v: Fraction | number | string): Coef {

@@ -58,20 +58,23 @@ export class Region {
     next.set(coef.key, { coef, signs: allowed });
     return new Region(this.params, next);
   }
-  /** restrict to {coef ⋈ 0} for the given signs */
+  /** restrict to {coef ⋈ 0} for the given signs: one region (empty regions are dropped) */
   withSign(coef: Coef, signs: readonly Sign[]): Region[] {
     const lin = coef.linearIn();
+    let r: Region;
     if (lin) {
       const t = lin.b.neg().div(lin.a);
-      const pieces: Region[] = [];
-      for (const s of signs) {
+      const allowed: I.Interval[] = signs.map((s) => {
         const want = lin.a.compare(0) > 0 ? s : (-s as Sign);
-        const iv = want === 0 ? I.point(t) : want > 0 ? I.make(t, true, null, true) : I.make(null, true, t, true);
-        pieces.push(this.withInterval(lin.name, iv));
-      }
-      return pieces.filter((r) => !r.isEmpty());
-    }
-    return [this.withFact(coef, signs)].filter((r) => !r.isEmpty());
+        return want === 0 ? I.point(t) : want > 0 ? I.make(t, true, null, true) : I.make(null, true, t, true);
+      });
+      const current = this.set(lin.name);
+      const pieces = allowed.flatMap((iv) => intersectSet(current, iv));
+      const next = new Map(this.params);
+      next.set(lin.name, pieces.reduce<IntervalSet>((acc, p) => unionSets(acc, [p]), []));
+      r = new Region(next, this.facts);
+    } else r = this.withFact(coef, signs);
+    return r.isEmpty() ? [] : [r];
   }
 
   enclose(c: Coef): I.Interval { return c.enclose((name) => this.hull(name)); }

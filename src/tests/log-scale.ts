@@ -30,19 +30,18 @@ export function readScale(q: S.Series, ctx: Ctx): ScaleReading {
   let rest = q;
   for (let k = 0; k <= MAX_LEVEL; k++) {
     const Lk = logLevel(k);
-    const l = S.lead(rest, ctx);
     const name = k === 0 ? 'log n' : `L${k}`;
-    if (!l) {
-      if (rest.err === null || S.cmp(rest.err, Lk, ctx) < 0)
-        return diverging(k, '0', `the remainder is o(${name}), so the limit at level ${k} is 0 < 1`);
-      return { verdict: null, level: k, reason: `the remainder O(…) is too coarse to read the limit at level ${k}` };
+    const l = leadAgainst(rest, Lk, ctx);
+    if (l === 'below') {
+      const shown = rest.terms.length ? seriesToString(S.single(rest.terms[0]!)) : seriesToString(rest);
+      return diverging(k, '0', `the remainder ${shown} is o(${name}), so the limit at level ${k} is 0 < 1`);
     }
+    if (l === null) return { verdict: null, level: k, reason: `the remainder O(…) is too coarse to read the limit at level ${k}` };
     const g = S.cmp(l.mono, Lk, ctx);
     if (g > 0) {
       if (l.sign < 0) return diverging(k, '-inf', `q(n) → −∞ faster than ${name}`);
       return { verdict: 'converges', level: k, limit: '+inf', family: fastFamily(k, l.mono, ctx), reason: `q(n) grows faster than any multiple of ${name}` };
     }
-    if (g < 0) return diverging(k, '0', `the leading term ${seriesToString(S.single(l.mono))} is o(${name}), so the limit is 0 < 1`);
     const c = l.mono.c;
     const s = ctx.sign(c.sub(Coef.of(1)));
     if (s > 0) {
@@ -52,11 +51,30 @@ export function readScale(q: S.Series, ctx: Ctx): ScaleReading {
     if (s < 0) return diverging(k, c.toString(), `lim q/${name} = ${c.toString()} < 1`);
     rest = S.sub(rest, S.single(Lk), ctx);
   }
+  // q = L0 + … + L3 + r: a bounded r still compares with the divergent 1/(n·L0·L1·L2)
+  const r = leadAgainst(rest, ONE_MONO, ctx);
+  if (r === 'below' || (r && S.cmp(r.mono, ONE_MONO, ctx) === 0) || (r && r.sign < 0))
+    return diverging(MAX_LEVEL + 1, '1', `q(n) = L0 + L1 + L2 + L3 + r(n) with r(n) bounded above, so the terms are at least a constant times 1/(n·log n·log log n·log₃ n)`);
   return { verdict: null, level: MAX_LEVEL, limit: '1', reason: `the limit is 1 at every log level up to ${MAX_LEVEL}` };
 }
 
+/**
+ * The leading term when it is at least as large as L; 'below' when the series is
+ * o(L) (read without asking the sign of terms already below L); null when only a
+ * too-coarse remainder is known.
+ */
+function leadAgainst(q: S.Series, L: S.Series['terms'][number], ctx: Ctx): { mono: S.Series['terms'][number]; sign: -1 | 1 } | 'below' | null {
+  for (const t of q.terms) {
+    if (S.cmp(t, L, ctx) < 0) return 'below';
+    const s = ctx.sign(t.c);
+    if (s !== 0) return { mono: t, sign: s };
+  }
+  if (q.err === null || S.cmp(q.err, L, ctx) < 0) return 'below';
+  return null;
+}
+
 function diverging(k: number, limit: string, reason: string): ScaleReading {
-  return { verdict: 'diverges', level: k, limit, family: logScaleFamily(k, '1', '1'), reason };
+  return { verdict: 'diverges', level: Math.min(k, MAX_LEVEL), limit, family: logScaleFamily(Math.min(k, MAX_LEVEL), '1', '1'), reason };
 }
 
 function fastFamily(k: number, lead: S.Series['terms'][number], ctx: Ctx): FamilyRef {
@@ -69,13 +87,9 @@ function fastFamily(k: number, lead: S.Series['terms'][number], ctx: Ctx): Famil
 
 /** Is q bounded above on a tail (so e^{−q} does not tend to 0)? */
 export function boundedAbove(q: S.Series, ctx: Ctx): { bounded: boolean; why: string } {
-  const l = S.lead(q, ctx);
-  if (!l) {
-    if (q.err === null) return { bounded: true, why: 'q(n) = 0' };
-    return S.cmp(q.err, ONE_MONO, ctx) <= 0 ? { bounded: true, why: `q(n) = ${seriesToString(q)} is bounded` } : { bounded: false, why: 'q(n) is known only up to an unbounded remainder' };
-  }
-  const g = S.cmp(l.mono, ONE_MONO, ctx);
-  if (g <= 0) return { bounded: true, why: `q(n) → ${g < 0 ? '0' : l.mono.c.toString()}` };
+  const l = leadAgainst(q, ONE_MONO, ctx);
+  if (l === 'below' || (l && S.cmp(l.mono, ONE_MONO, ctx) === 0)) return { bounded: true, why: `q(n) = ${seriesToString(q)} is bounded` };
+  if (l === null) return { bounded: false, why: 'q(n) is known only up to an unbounded remainder' };
   if (l.sign < 0) return { bounded: true, why: 'q(n) → −∞' };
   return { bounded: false, why: 'q(n) → +∞' };
 }
