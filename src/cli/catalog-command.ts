@@ -1,0 +1,112 @@
+/**
+ * `rpe catalog [--json] [--samples] [--file F]`: classify every bias of rules/catalog.json
+ * (parametric form and each sample) and print name, formula, expected, verdict,
+ * condition(s) and agreement. Exits 3 when any verdict is wrong or a formula fails.
+ */
+import type { Command } from 'commander';
+import type { Classification } from '../types.js';
+import { type CaseRun, type EntryRun, runCatalog } from './catalog-run.js';
+import { CliError, EXIT_INPUT, EXIT_WRONG } from './exit-codes.js';
+import { loadCatalog } from './rules-loader.js';
+import { type Catalog, RulesError } from './rules-schema.js';
+import { renderTable } from './table.js';
+
+interface CatalogFlags {
+  readonly json?: boolean;
+  readonly samples?: boolean;
+  readonly file?: string;
+}
+
+function expectedText(r: CaseRun): string {
+  const c = r.case;
+  return c.expected === 'conditional' ? `converges iff ${c.expectedCondition}` : c.expected;
+}
+
+function conditionsText(result: Classification | undefined): string {
+  if (!result) return '';
+  if (result.cases.length === 1 && result.cases[0]!.condition === 'true') return '—';
+  return result.cases.map((k) => `${k.condition}: ${k.verdict}`).join('; ');
+}
+
+function mark(r: CaseRun): string {
+  switch (r.agreement.status) {
+    case 'agree': return 'yes';
+    case 'wrong': return 'WRONG';
+    case 'undecided': return 'undecided';
+    case 'error': return 'ERROR';
+  }
+}
+
+function agreementCell(run: EntryRun): string {
+  const head = mark(run.parametric);
+  if (run.samples.length === 0) return head;
+  const agree = run.samples.filter((s) => s.agreement.status === 'agree').length;
+  const bad = run.samples.filter((s) => s.agreement.status === 'wrong' || s.agreement.status === 'error').length;
+  return `${head}; samples ${agree}/${run.samples.length}${bad > 0 ? ` (${bad} WRONG/ERROR)` : ''}`;
+}
+
+function problemLines(runs: readonly EntryRun[]): string[] {
+  return runs.flatMap((run) => [run.parametric, ...run.samples])
+    .filter((r) => r.agreement.status === 'wrong' || r.agreement.status === 'error')
+    .map((r) => `  ${r.agreement.status === 'wrong' ? 'WRONG' : 'ERROR'} ${r.case.id}: ${r.agreement.detail}`);
+}
+
+function printText(runs: readonly EntryRun[], summary: ReturnType<typeof runCatalog>['summary'], withSamples: boolean): void {
+  const rows = runs.map((run) => [
+    run.entry.name, run.entry.formula, expectedText(run.parametric),
+    run.parametric.result?.verdict ?? 'error', conditionsText(run.parametric.result), agreementCell(run),
+  ]);
+  const out: string[] = [renderTable(['name', 'formula', 'expected', 'verdict', 'condition(s)', 'agreement'], rows, { maxWidths: [22, 44, 24, 11, 40, undefined] })];
+  if (withSamples) {
+    const sampleRows = runs.flatMap((run) => run.samples).map((r) => [
+      r.case.id, r.case.formula, expectedText(r), r.result?.verdict ?? 'error', mark(r),
+    ]);
+    out.push('', renderTable(['sample', 'formula', 'expected', 'verdict', 'agreement'], sampleRows, { maxWidths: [34, 60, 12, 11, 10] }));
+  }
+  const problems = problemLines(runs);
+  if (problems.length > 0) out.push('', 'Problems:', ...problems);
+  out.push('', `${summary.entries} entries, ${summary.cases} cases (with samples): ${summary.agree} agree, ` +
+    `${summary.wrong} wrong, ${summary.undecided} undecided, ${summary.error} errors`);
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+function toJson(runs: readonly EntryRun[], summary: ReturnType<typeof runCatalog>['summary']): object {
+  const caseJson = (r: CaseRun): object => ({
+    id: r.case.id, formula: r.case.formula, options: r.case.options,
+    expected: { verdict: r.case.expected, ...(r.case.expectedCondition ? { condition: r.case.expectedCondition } : {}) },
+    ...(r.result ? { result: r.result } : { error: r.error }),
+    agreement: r.agreement,
+  });
+  return {
+    summary,
+    entries: runs.map((run) => ({
+      id: run.entry.id, name: run.entry.name, source: run.entry.source,
+      ...caseJson(run.parametric),
+      samples: run.samples.map(caseJson),
+    })),
+  };
+}
+
+function load(file: string | undefined): Catalog {
+  try {
+    return file === undefined ? loadCatalog() : loadCatalog(file);
+  } catch (err) {
+    if (err instanceof RulesError) throw new CliError(err.message, EXIT_INPUT);
+    throw err;
+  }
+}
+
+export function registerCatalog(program: Command): void {
+  program
+    .command('catalog')
+    .description('classify every bias of the catalog (rules/catalog.json) and compare with the expected verdicts')
+    .option('--json', 'print the full report as JSON')
+    .option('--samples', 'also list every sample substitution')
+    .option('--file <path>', 'use another catalog file with the same schema')
+    .action((flags: CatalogFlags) => {
+      const { runs, summary } = runCatalog(load(flags.file));
+      if (flags.json) process.stdout.write(`${JSON.stringify(toJson(runs, summary))}\n`);
+      else printText(runs, summary, flags.samples ?? false);
+      if (summary.wrong > 0 || summary.error > 0) process.exitCode = EXIT_WRONG;
+    });
+}

@@ -1,0 +1,44 @@
+/**
+ * Turns any thrown value into what the user sees on stderr and the exit code:
+ * InputError → `error: <message> (column N)` and exit 2; CliError → its message and code;
+ * anything else → a one-line internal error and exit 1 (stack only with RPE_DEBUG=1).
+ */
+import { InputError } from '../parse/errors.js';
+import { CliError, EXIT_INPUT, EXIT_INTERNAL } from './exit-codes.js';
+
+export interface ErrorReport {
+  readonly exitCode: number;
+  /** lines for stderr, without trailing newline */
+  readonly text: string;
+}
+
+export function isInputError(err: unknown): err is InputError {
+  return err instanceof InputError || (err instanceof Error && err.name === 'InputError');
+}
+
+/** `message (column N)` for an input error, the message otherwise. */
+export function inputErrorText(err: InputError): string {
+  return err.column === undefined ? err.message : `${err.message} (column ${err.column})`;
+}
+
+/** A caret under `column` (1-based) of a one-line source, for human output. */
+export function caretLines(source: string, column: number): string {
+  if (source.includes('\n') || source.length > 200 || column < 1 || column > source.length + 1) return '';
+  return `  ${source}\n  ${' '.repeat(column - 1)}^`;
+}
+
+export function debugEnabled(): boolean {
+  return process.env.RPE_DEBUG === '1';
+}
+
+export function reportError(err: unknown, source?: string): ErrorReport {
+  if (isInputError(err)) {
+    const caret = source !== undefined && err.column !== undefined ? caretLines(source, err.column) : '';
+    return { exitCode: EXIT_INPUT, text: `error: ${inputErrorText(err)}${caret ? `\n${caret}` : ''}` };
+  }
+  if (err instanceof CliError) return { exitCode: err.exitCode, text: `error: ${err.message}` };
+  const message = err instanceof Error ? err.message : String(err);
+  const stack = debugEnabled() && err instanceof Error && err.stack ? `\n${err.stack}` : '';
+  const hint = debugEnabled() ? '' : ' (set RPE_DEBUG=1 for details)';
+  return { exitCode: EXIT_INTERNAL, text: `rpe: internal error: ${message}${hint}${stack}` };
+}

@@ -1,0 +1,265 @@
+/**
+ * A certified model of one concrete series Σ_{n≥from} exp(p(n)).
+ *
+ * Owns: putting the pieces together and answering two questions with certified
+ * enclosures: the total S, and the tail Σ_{n≥a} f(n) for any integer a.
+ *   [from, N0)   head, summed term by term (./head.ts);
+ *   [N0, M)      Euler–Maclaurin (./euler-maclaurin.ts) around the validated
+ *                log-scale integral (./tail-integral.ts);
+ *   [M, ∞)       the power-law closure (./tail-closure.ts).
+ * M is the first block end where the closure is proved and its bracket is
+ * negligible (or as tight as the rest). If no such M exists below e^690 the
+ * model stays "open": partial sums still work, S and tails do not.
+ */
+import type { Expr } from '../parse/expr.js';
+import * as DI from '../numeric/decimal-interval.js';
+import type { DInterval } from '../numeric/decimal-interval.js';
+import * as I from '../numeric/interval.js';
+import type { Interval } from '../numeric/interval.js';
+import * as EM from './euler-maclaurin.js';
+import { type Head, headPrefix, headSuffix, sumHead } from './head.js';
+import { type Closure, closureSum, termAt, tryClosure } from './tail-closure.js';
+import { BlockFailure, type IntegratorOptions, LogBlockIntegrator, U_MAX } from './tail-integral.js';
+
+export interface SeriesModelOptions {
+  /** head lengths to try, in order, until S is tight enough */
+  readonly headLengths?: readonly number[];
+  /** relative width of S that stops the search for a longer head */
+  readonly targetRelWidth?: number;
+  /** closure bracket width accepted, relative to the running lower bound of S */
+  readonly closeTolerance?: number;
+  readonly maxBlocks?: number;
+  readonly integrator?: IntegratorOptions;
+}
+
+interface BlockEm {
+  /** +1 / −1 when f^{(2m)} has that sign on the whole block, 0 otherwise */
+  readonly sign: number;
+  /** bound on ∫ over the block of |f^{(2m)}| */
+  readonly bound: number;
+}
+
+const bigFloor = (x: number): bigint => (x < 2 ** 53 ? BigInt(Math.floor(x)) : BigInt(x));
+
+export class SeriesModel {
+  readonly integrator: LogBlockIntegrator;
+  readonly head: Head;
+  readonly N0: bigint;
+  closure: Closure | null = null;
+  /** the closure's start; null while open */
+  M: bigint | null = null;
+  /** why the model is open, when it is */
+  openReason: string | null = null;
+  private closureAtM: Interval | null = null;
+  private dM: Interval[] | null = null;
+  private readonly derivCache = new Map<bigint, Interval[]>();
+  private readonly blockEm: BlockEm[] = [];
+  private S_: DInterval | null = null;
+
+  constructor(
+    readonly p: Expr,
+    readonly variable: string,
+    readonly from: bigint,
+    headLength: number,
+    private readonly options: SeriesModelOptions = {},
+  ) {
+    const start = from > 0n ? from : 0n;
+    this.N0 = start + BigInt(Math.max(1, headLength));
+    this.head = sumHead(p, variable, from, this.N0);
+    this.integrator = new LogBlockIntegrator(p, variable, I.log(I.fromBigInt(this.N0)).lo, options.integrator);
+  }
+
+  /** Extend blocks until the closure is proved and tight; false (with openReason) if it never is. */
+  close(): boolean {
+    const closeTol = this.options.closeTolerance ?? 1e-16;
+    const maxBlocks = this.options.maxBlocks ?? 4000;
+    let running = this.head.suffix[0]!.lo.toNumber();
+    for (const b of this.integrator.blocks) running += b.integral.lo;
+    let lastClosure: Closure | null = null;
+    for (;;) {
+      if (this.integrator.end >= U_MAX) {
+        this.openReason = lastClosure
+          ? `the tail bound x·p'(x) ≤ −${fmt(lastClosure.sLo)} holds, but the tail is still not negligible at n = e^${U_MAX}`
+          : `no bound x·p'(x) ≤ −s < −1 could be proved on [M, ∞) for any M up to e^${U_MAX}`;
+        return false;
+      }
+      if (this.integrator.blocks.length >= maxBlocks) {
+        this.openReason = `gave up after ${maxBlocks} integration blocks`;
+        return false;
+      }
+      let block;
+      try {
+        block = this.integrator.extendOne(Math.max(running, Number.MIN_VALUE));
+      } catch (err) {
+        this.openReason = err instanceof BlockFailure
+          ? `the term is not smooth (or not certifiably so) near n = e^${err.u.toFixed(2)}: ${err.message}`
+          : String(err);
+        return false;
+      }
+      running += block.integral.lo;
+      const M = bigFloor(Math.exp(block.u1) * (1 - 1e-12));
+      if (M <= this.N0) continue;
+      const cl = tryClosure(this.p, this.variable, M);
+      if (!cl) continue;
+      lastClosure = cl;
+      let fM: Interval;
+      try {
+        fM = termAt(this.p, this.variable, M);
+      } catch {
+        continue;
+      }
+      const cs = closureSum(cl, M, fM);
+      if (cs.hi - cs.lo <= closeTol * running) {
+        this.closure = cl;
+        this.M = M;
+        this.closureAtM = cs;
+        this.dM = this.derivatives(M);
+        return true;
+      }
+    }
+  }
+
+  /** Certified S = Σ_{n≥from} f(n); null while open. */
+  get S(): DInterval | null {
+    if (this.S_ === null && this.closure !== null) this.S_ = DI.add(this.head.suffix[0]!, this.tailFrom(this.N0));
+    return this.S_;
+  }
+
+  /** f^{(j)}(a), cached */
+  derivatives(a: bigint): Interval[] {
+    let d = this.derivCache.get(a);
+    if (!d) {
+      d = EM.derivativesAt(this.p, this.variable, I.fromBigInt(a));
+      if (this.derivCache.size > 256) this.derivCache.clear();
+      this.derivCache.set(a, d);
+    }
+    return d;
+  }
+
+  private emOfBlock(j: number): BlockEm {
+    let e = this.blockEm[j];
+    if (e) return e;
+    const b = this.integrator.blocks[j]!;
+    e = emBound(this.p, this.variable, b.X, 0);
+    this.blockEm[j] = e;
+    return e;
+  }
+
+  /** bound on the Euler–Maclaurin remainder for Σ_{n=a}^{b−1}, N0 ≤ a < b within the blocks */
+  private remainder(a: bigint, b: bigint, da: readonly Interval[], db: readonly Interval[]): number {
+    const ja = this.integrator.blockIndex(I.log(I.fromBigInt(a)).lo);
+    const jb = this.integrator.blockIndex(I.log(I.fromBigInt(b)).hi, true);
+    const first = this.emOfBlock(ja).sign;
+    let sameSign = first !== 0;
+    let crude = 0;
+    for (let j = ja; j <= jb; j++) {
+      const e = this.emOfBlock(j);
+      if (e.sign !== first) sameSign = false;
+      crude = I.add(I.exact(crude), I.exact(e.bound)).hi;
+    }
+    if (sameSign) return Math.min(EM.remainderSignDefinite(da, db), EM.remainderFromIntegral(crude));
+    return EM.remainderFromIntegral(crude);
+  }
+
+  /** Σ_{n=a}^{b−1} f(n) for N0 ≤ a ≤ b with log b inside the integrated range */
+  private emSum(a: bigint, b: bigint, db: readonly Interval[]): Interval {
+    if (a === b) return I.ZERO;
+    const da = this.derivatives(a);
+    const integral = this.integrator.integral(I.log(I.fromBigInt(a)), I.log(I.fromBigInt(b)));
+    const corr = EM.correction(da, db);
+    const rem = this.remainder(a, b, da, db);
+    const s = I.add(I.add(integral, corr), { lo: -rem, hi: rem });
+    return { lo: Math.max(0, s.lo), hi: s.hi };
+  }
+
+  /** Certified Σ_{n≥a} f(n) for an integer a ≥ from (the model must be closed). */
+  tailFrom(a: bigint): DInterval {
+    if (this.closure === null || this.M === null) throw new Error('the series model is open: ' + (this.openReason ?? 'not closed yet'));
+    if (a < this.from) throw new RangeError('tail below the first index');
+    if (a < this.N0) return DI.add(headSuffix(this.head, a), this.tailFrom(this.N0));
+    if (a >= this.M) return DI.fromInterval(closureSum(this.closure, a, termAt(this.p, this.variable, a)));
+    const s = I.add(this.emSum(a, this.M, this.dM!), this.closureAtM!);
+    return DI.fromInterval(s);
+  }
+
+  /** Certified partial sum Σ_{n=from}^{N} f(n) (works for open and divergent series too). */
+  partialSum(N: bigint): DInterval {
+    if (N < this.N0) return headPrefix(this.head, N);
+    const b = N + 1n;
+    const lnB = I.log(I.fromBigInt(b)).hi;
+    if (lnB > U_MAX) throw new RangeError('partial sums are limited to n < e^690');
+    let running = this.head.suffix[0]!.lo.toNumber();
+    for (const blk of this.integrator.blocks) running += blk.integral.lo;
+    while (this.integrator.end < lnB) {
+      const blk = this.integrator.extendOne(Math.max(running, Number.MIN_VALUE));
+      running += blk.integral.lo;
+    }
+    const s = this.emSum(this.N0, b, this.derivatives(b));
+    return DI.add(this.head.suffix[0]!, DI.fromInterval(s));
+  }
+
+  /** a one-line account of how the numbers were obtained */
+  describe(): string {
+    const parts = [`head n=${this.from}..${this.N0 - 1n} summed term by term (decimal.js accumulation)`];
+    parts.push(`Euler–Maclaurin (m=${EM.EM_ORDER}) with validated Taylor-model integration on ${this.integrator.blocks.length} log-scale blocks`);
+    if (this.closure) {
+      const sHi = this.closure.sHi === Infinity ? '∞' : fmt(this.closure.sHi);
+      parts.push(`tail n ≥ ${this.M} by the proved bound ${fmt(this.closure.sLo)} ≤ −x·p'(x) ≤ ${sHi}`);
+    }
+    return parts.join('; ');
+  }
+}
+
+function fmt(x: number): string {
+  return Number.isFinite(x) ? Number(x.toPrecision(4)).toString() : String(x);
+}
+
+/** EM data of one x-range, subdividing (geometrically) up to `depth` 3 when the enclosure is poor. */
+function emBound(p: Expr, variable: string, X: Interval, depth: number): BlockEm {
+  let d: Interval | null = null;
+  try {
+    d = EM.highDerivativeOn(p, variable, X);
+  } catch {
+    d = null;
+  }
+  const w = I.sub(I.exact(X.hi), I.exact(X.lo)).hi;
+  const definite = d !== null && (d.lo > 0 || d.hi < 0);
+  if (d !== null && Number.isFinite(d.hi) && Number.isFinite(d.lo) && (definite || depth >= 3)) {
+    return { sign: d.lo > 0 ? 1 : d.hi < 0 ? -1 : 0, bound: I.mul(I.exact(I.mag(d)), I.exact(w)).hi };
+  }
+  if (depth >= 3) return { sign: 0, bound: Infinity };
+  // split geometrically in four
+  const lo = X.lo;
+  const ratio = Math.pow(X.hi / X.lo, 0.25);
+  let bound = 0;
+  let sign: number | null = null;
+  let a = lo;
+  for (let i = 0; i < 4; i++) {
+    const b = i === 3 ? X.hi : a * ratio;
+    const e = emBound(p, variable, { lo: a, hi: b }, depth + 1);
+    bound = I.add(I.exact(bound), I.exact(e.bound)).hi;
+    sign = sign === null ? e.sign : sign === e.sign ? sign : 0;
+    a = b;
+  }
+  return { sign: sign ?? 0, bound };
+}
+
+/** Build a closed model, trying longer heads until S is tight; the best attempt is returned. */
+export function buildSeriesModel(p: Expr, variable: string, from: bigint, options: SeriesModelOptions = {}): SeriesModel {
+  const lengths = options.headLengths ?? [32, 256, 2048];
+  const target = options.targetRelWidth ?? 1e-13;
+  let best: SeriesModel | null = null;
+  let bestWidth = Infinity;
+  for (const h of lengths) {
+    const model = new SeriesModel(p, variable, from, h, options);
+    if (!model.close()) return best ?? model;
+    const S = model.S!;
+    const w = DI.relWidth(S);
+    if (w < bestWidth) {
+      best = model;
+      bestWidth = w;
+    }
+    if (w <= target) break;
+  }
+  return best!;
+}

@@ -1,0 +1,137 @@
+/**
+ * The theory side of a run: the symbolic verdict and the TRF of the bias the
+ * model was trained with.
+ *
+ * Owns: asking the decider (`classify`, the same call as `rpe classify`) and the
+ * TRF engine (`trf(expr, {eps, at, from})`, src/trf) about each head's bias, and
+ * combining heads: the model's series converge when every head's does, diverge
+ * when some head's does; the model's TRF is the largest head TRF (∞ when some
+ * head diverges). A conditional verdict is resolved by evaluating each case's
+ * condition at the head's parameter values.
+ * If the TRF engine cannot be loaded or fails for a convergent head, a float64
+ * partial-sum estimate is used instead and marked `trfSource: "estimate"`.
+ */
+import { classify } from '../classify.js';
+import { evalCondition } from '../cli/condition-eval.js';
+import type { Verdict } from '../types.js';
+import type { ResolvedRpe } from './rpe.js';
+
+export interface Theory {
+  readonly verdict: Verdict;
+  readonly headVerdicts: readonly Verdict[];
+  /** why the verdict is unknown, when it is */
+  readonly reason?: string;
+  /** the model's TRF (largest head TRF); Infinity for divergence; null when unknown */
+  readonly trf: number | null;
+  readonly headTrfs: ReadonlyArray<number | null>;
+  readonly eps: number;
+  readonly trfSource: 'trf' | 'estimate' | 'divergent' | 'none';
+}
+
+type TrfFn = (expr: string, options: { eps?: number; at?: Record<string, number>; from?: number }) => unknown;
+
+let trfLoaded: Promise<TrfFn | null> | undefined;
+
+/** Load src/trf's `trf` if it is there (it is built by another module). */
+async function loadTrf(): Promise<TrfFn | null> {
+  trfLoaded ??= (async () => {
+    for (const path of ['../trf/index.js', '../trf/trf.js']) {
+      try {
+        const mod = (await import(path)) as { trf?: TrfFn };
+        if (typeof mod.trf === 'function') return mod.trf;
+      } catch { /* try the next */ }
+    }
+    return null;
+  })();
+  return trfLoaded;
+}
+
+/** Read a TRF value from whatever shape the engine returns. */
+export function trfNumber(result: unknown): number | null {
+  if (typeof result === 'number') return Number.isNaN(result) ? null : result;
+  if (typeof result === 'bigint') return Number(result);
+  if (typeof result === 'string') {
+    if (/^(inf|infinity|∞|\+inf)/i.test(result)) return Infinity;
+    const v = Number(result);
+    return Number.isFinite(v) ? v : null;
+  }
+  if (result && typeof result === 'object') {
+    const o = result as Record<string, unknown>;
+    for (const key of ['trf', 'value', 'w', 'width', 'window']) {
+      if (key in o) {
+        const v = trfNumber(o[key]);
+        if (v !== null) return v;
+      }
+    }
+    if (o.verdict === 'diverges' || o.infinite === true) return Infinity;
+  }
+  return null;
+}
+
+/** float64 estimate: the smallest w with Σ_{n≤w} e^p ≥ (1−ε)·Σ_{n≤N} e^p for a large N. */
+export function estimateTrf(p: (n: number) => number, eps: number, maxTerms = 5_000_000): number {
+  const terms = new Float64Array(maxTerms);
+  let total = 0;
+  let n = 0;
+  for (; n < maxTerms; n++) {
+    const t = Math.exp(p(n));
+    terms[n] = t;
+    total += t;
+    if (n > 1000 && t < total * 1e-18) break;
+  }
+  let s = 0;
+  for (let w = 0; w < n; w++) {
+    s += terms[w]!;
+    if (s >= (1 - eps) * total) return w;
+  }
+  return n;
+}
+
+function headVerdict(cases: ReadonlyArray<{ condition: string; verdict: Verdict }>, point: Record<string, number>): Verdict {
+  for (const c of cases) {
+    try {
+      if (c.condition === 'true' || evalCondition(c.condition, point)) return c.verdict;
+    } catch { /* a condition we cannot evaluate decides nothing */ }
+  }
+  return 'unknown';
+}
+
+export async function theoryOf(rpe: ResolvedRpe, eps = 0.01): Promise<Theory> {
+  const heads = rpe.headParams.length;
+  let headVerdicts: Verdict[];
+  let reason: string | undefined;
+  try {
+    const c = classify(rpe.spec.expression, { var: 'n', from: 0 });
+    headVerdicts = rpe.headParams.map((pt) => headVerdict(c.cases, { ...pt }));
+    if (headVerdicts.includes('unknown')) {
+      reason = c.cases.find((k) => k.verdict === 'unknown')?.reason ?? 'no case of the classification applies to these parameter values';
+    }
+  } catch (err) {
+    headVerdicts = new Array<Verdict>(heads).fill('unknown');
+    reason = `classify failed: ${err instanceof Error ? err.message : String(err)}`;
+  }
+  const verdict: Verdict = headVerdicts.includes('diverges') ? 'diverges'
+    : headVerdicts.every((v) => v === 'converges') ? 'converges' : 'unknown';
+
+  const trfFn = await loadTrf();
+  let source: Theory['trfSource'] = 'trf';
+  const headTrfs: Array<number | null> = [];
+  for (let h = 0; h < heads; h++) {
+    if (headVerdicts[h] === 'diverges') { headTrfs.push(Infinity); continue; }
+    let value: number | null = null;
+    if (trfFn) {
+      try {
+        value = trfNumber(trfFn(rpe.spec.expression, { eps, at: { ...rpe.headParams[h]! }, from: 0 }));
+      } catch { value = null; }
+    }
+    if (value === null && headVerdicts[h] === 'converges') {
+      value = estimateTrf((n) => rpe.fn(n, h), eps);
+      source = 'estimate';
+    }
+    headTrfs.push(value);
+  }
+  const trf = headTrfs.some((t) => t === null) ? null : Math.max(...(headTrfs as number[]));
+  if (verdict === 'diverges' && headTrfs.every((t) => t === Infinity)) source = 'divergent';
+  if (trf === null) source = 'none';
+  return { verdict, headVerdicts, ...(reason ? { reason } : {}), trf, headTrfs, eps, trfSource: source };
+}
