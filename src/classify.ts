@@ -47,7 +47,7 @@ function analyze(expr: Expr, variable: string, term: boolean, region: Region): R
   const ctx = new Ctx(region, variable);
   try {
     const approx = expand(expr, ctx);
-    const facts = term ? termFacts(approx, ctx) : biasFacts(approx);
+    const facts = term ? termFacts(expr, variable, approx, ctx) : biasFacts(expr, variable, approx);
     if (term && facts.termSign === 1 && !facts.q)
       return { verdict: 'converges', tests: [{ test: 'eventually-zero', outcome: 'decisive', verdict: 'converges', summary: 'the terms are 0 for all large n, so the series is a finite sum' }] };
     const r = runTests(facts, ctx);

@@ -9,20 +9,22 @@ import type { Ctx } from '../asymptotics/context.js';
 import { logSeries } from '../asymptotics/elementary.js';
 import { logApprox } from '../asymptotics/powers.js';
 import * as S from '../asymptotics/series.js';
+import type { Expr } from '../parse/expr.js';
 import type { SeriesFacts } from './test.js';
 
-export function biasFacts(p: A.Approx): SeriesFacts {
-  return { termMode: false, termSign: 1, q: A.neg(p), term: null, qFromAbsUpper: null, qFromAbsLower: null };
+export function biasFacts(expr: Expr, variable: string, p: A.Approx): SeriesFacts {
+  return { expr, variable, termMode: false, termSign: 1, q: A.neg(p), term: null, qFromAbsUpper: null, qFromAbsLower: null };
 }
 
-export function termFacts(a: A.Approx, ctx: Ctx): SeriesFacts {
+export function termFacts(expr: Expr, variable: string, a: A.Approx, ctx: Ctx): SeriesFacts {
+  const base = { expr, variable };
   const sign = A.signOf(a, ctx);
-  if (sign === 0) return { termMode: true, termSign: 1, q: null, term: a, qFromAbsUpper: null, qFromAbsLower: null };
+  if (sign === 0) return { ...base, termMode: true, termSign: 1, q: null, term: a, qFromAbsUpper: null, qFromAbsLower: null };
   if (sign === 1 || sign === -1) {
     const mag = sign === 1 ? a : A.neg(a);
-    return { termMode: true, termSign: sign, q: A.neg(logApprox(mag, ctx)), term: a, qFromAbsUpper: null, qFromAbsLower: null };
+    return { ...base, termMode: true, termSign: sign, q: A.neg(logApprox(mag, ctx)), term: a, qFromAbsUpper: null, qFromAbsLower: null };
   }
   const abs = A.absBounds(a, ctx);
   const minusLog = (s: S.Series): S.Series | null => (S.eventualSign(s, ctx) === 1 ? S.neg(logSeries(s, ctx)) : null);
-  return { termMode: true, termSign: null, q: null, term: a, qFromAbsUpper: minusLog(abs.hi), qFromAbsLower: minusLog(abs.lo) };
+  return { ...base, termMode: true, termSign: null, q: null, term: a, qFromAbsUpper: minusLog(abs.hi), qFromAbsLower: minusLog(abs.lo) };
 }

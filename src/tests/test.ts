@@ -8,9 +8,13 @@
 import type { Approx } from '../asymptotics/approx.js';
 import type { Ctx } from '../asymptotics/context.js';
 import type { Series } from '../asymptotics/series.js';
+import type { Expr } from '../parse/expr.js';
 import type { TestName, TestRecord } from '../types.js';
 
 export interface SeriesFacts {
+  /** the input expression (p(n), or a_n in term mode) and its variable, for tests that transform it (n → n+1, n → 2^k) */
+  readonly expr: Expr;
+  readonly variable: string;
   /** the input was the term a_n (true) or the bias p(n) (false) */
   readonly termMode: boolean;
   /** eventual sign of the terms; null when it changes infinitely often (or is unknown) */
