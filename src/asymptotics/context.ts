@@ -20,7 +20,22 @@ export class Ctx {
   readonly pinned: Map<string, Fraction>;
   /** finite-sum indices currently bound to numbers, or opaque (null) */
   readonly indices = new Map<string, Coef | null>();
-  constructor(readonly region: Region, readonly variable: string) { this.pinned = region.pinned(); }
+  constructor(public region: Region, readonly variable: string) { this.pinned = region.pinned(); }
+
+  /** Run f with extra knowledge (e.g. the range of a finite-sum index), then restore. */
+  within<T>(region: Region, f: () => T): T {
+    const saved = this.region;
+    this.region = region;
+    try {
+      return f();
+    } catch (e) {
+      // a split found inside refines the outer region, not the temporary one
+      if (e instanceof NeedSplit) throw new NeedSplit(([-1, 0, 1] as Sign[]).flatMap((s) => saved.withSign(e.coef, [s])), e.coef);
+      throw e;
+    } finally {
+      this.region = saved;
+    }
+  }
 
   sign(c: Coef): Sign {
     this.tick();

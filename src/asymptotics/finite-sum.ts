@@ -7,7 +7,8 @@ import Fraction from 'fraction.js';
 import { Coef } from '../conditions/coef.js';
 import type { Expr } from '../parse/expr.js';
 import * as A from './approx.js';
-import { type Ctx, EngineUnknown } from './context.js';
+import * as I from '../conditions/interval.js';
+import { type Ctx, EngineUnknown, indexParam } from './context.js';
 import { constantOf } from './powers.js';
 import * as S from './series.js';
 
@@ -28,8 +29,15 @@ export function finiteSum(e: Extract<Expr, { kind: 'sum' }>, ctx: Ctx, expand: (
       return acc;
     }
     ctx.indices.set(e.index, null);
-    const body = expand(e.body, ctx);
-    const bl = constantOf(A.exact(body.lo), ctx), bh = constantOf(A.exact(body.hi), ctx);
+    // the index ranges over [lo, hi]: signs that depend on it are read on that range
+    const l = ctx.region.enclose(lo), h = ctx.region.enclose(hi);
+    const range = I.make(l.lo, l.loOpen, h.hi, h.hiOpen);
+    const [bl, bh] = ctx.within(ctx.region.withInterval(indexParam(e.index), range), () => {
+      const body = expand(e.body, ctx);
+      return [constantOf(A.exact(body.lo), ctx), constantOf(A.exact(body.hi), ctx)];
+    });
+    const dependsOnIndex = (c: Coef | null): boolean => c !== null && c.parameters().has(indexParam(e.index));
+    if (dependsOnIndex(bl) || dependsOnIndex(bh)) throw new EngineUnknown('a finite sum with many or symbolic terms is bounded only when its summand has bounds free of the index');
     if (bl === null || bh === null) throw new EngineUnknown('a finite sum with many or symbolic terms is handled only when its summand is bounded uniformly');
     // count = floor(hi) − ceil(lo) + 1, bounded by hi − lo + 1 and at least hi − lo − 1
     const count = hi.sub(lo).add(Coef.of(1));

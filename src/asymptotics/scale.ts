@@ -55,7 +55,7 @@ export function pureLogLevel(m: Mono): number | null {
 /** Growth comparison of |a| and |b| ignoring coefficients: −1 (a ≺ b), 0 (same class), 1 (a ≻ b). */
 export function compareGrowth(a: Mono, b: Mono, ctx: Ctx, seriesSub: (x: Series | null, y: Series | null) => Series | null): -1 | 0 | 1 {
   ctx.tick();
-  if (a.ex !== null || b.ex !== null) {
+  if (a.ex !== b.ex && (a.ex !== null || b.ex !== null)) {
     const d = seriesSub(a.ex, b.ex);
     if (d !== null) {
       if (d.terms.length === 0) throw new EngineUnknown('cannot compare exponential scales');

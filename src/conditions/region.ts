@@ -16,7 +16,7 @@ export interface Fact { readonly coef: Coef; readonly signs: readonly Sign[] }
 
 /** Thrown when a sign depends on where the parameters are; carries the refined regions. */
 export class NeedSplit extends Error {
-  constructor(readonly pieces: Region[], readonly about: string) { super(`split on ${about}`); }
+  constructor(readonly pieces: Region[], readonly coef: Coef) { super(`split on the sign of ${coef.toString()}`); }
 }
 
 /** Thrown when the sign of a parameter-free constant cannot be certified. */
@@ -79,8 +79,21 @@ export class Region {
 
   enclose(c: Coef): I.Interval { return c.enclose((name) => this.hull(name)); }
 
+  /** signs already established in this (immutable) region, by coefficient key */
+  private readonly signCache = new Map<string, Sign>();
+
   /** The sign of c throughout the region, or NeedSplit. */
   sign(c: Coef): Sign {
+    const f = c.asFraction();
+    if (f !== null) return f.s === 0n || f.n === 0n ? 0 : (Number(f.s) as Sign);
+    const cached = this.signCache.get(c.key);
+    if (cached !== undefined) return cached;
+    const s = this.computeSign(c);
+    this.signCache.set(c.key, s);
+    return s;
+  }
+
+  private computeSign(c: Coef): Sign {
     const s = I.signOf(this.enclose(c));
     if (s !== null) return s;
     const known = this.knownSign(c);
@@ -101,7 +114,7 @@ export class Region {
     if (atom && atom.kind === 'pow' && this.sign(atom.base) === 1) return 1;
     if (c.parameters().size === 0) throw new UndecidableSign(`cannot certify the sign of the constant ${c.toString()}`);
     const pieces = ([-1, 0, 1] as Sign[]).flatMap((sg) => this.withSign(c, [sg]));
-    throw new NeedSplit(pieces, c.toString());
+    throw new NeedSplit(pieces, c);
   }
 
   private knownSign(c: Coef): Sign | null {
@@ -109,7 +122,7 @@ export class Region {
     if (f && f.signs.length === 1) return f.signs[0]!;
     const g = this.facts.get(c.neg().key);
     if (g && g.signs.length === 1) return (-g.signs[0]!) as Sign;
-    if (f && f.signs.length > 1) throw new NeedSplit(f.signs.flatMap((s) => this.withSign(c, [s])), c.toString());
+    if (f && f.signs.length > 1) throw new NeedSplit(f.signs.flatMap((s) => this.withSign(c, [s])), c);
     return null;
   }
 }
