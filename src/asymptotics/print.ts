@@ -25,12 +25,14 @@ export function monoToString(m: Mono, tex = false, withCoef = true): string {
   const body = parts.join(tex ? ' ' : '·');
   if (!withCoef) return body || '1';
   const c = m.c;
+  const single = c.monomial();
+  if (single && single.c.compare(0) < 0) return `-${monoToString({ ...m, c: c.neg() }, tex, true)}`;
   const f = c.asFraction();
   if (!body) return tex ? c.toTex() : c.toString();
   if (f !== null && f.equals(1)) return body;
   if (f !== null && f.equals(-1)) return `-${body}`;
   const cs = tex ? c.toTex() : c.toString();
-  const wrapped = c.terms.size > 1 ? `(${cs})` : cs;
+  const wrapped = c.terms.size > 1 || (!tex && /[/*]/.test(cs)) ? `(${cs})` : cs;
   return tex ? `${wrapped}\\,${body}` : `${wrapped}·${body}`;
 }
 

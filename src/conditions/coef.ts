@@ -335,9 +335,9 @@ function render(c: Coef, mode: 'ascii' | 'tex'): string {
     const magDen = mag.d === 1n ? '' : String(mag.d);
     if (magNum) num.unshift(magNum);
     if (magDen) den.unshift(magDen);
-    const joiner = mode === 'tex' ? ' ' : ' * ';
+    const joiner = mode === 'tex' ? ' ' : '*';
     let body = num.length ? num.join(joiner) : '1';
-    if (den.length) body = mode === 'tex' ? `\\frac{${body}}{${den.join(' ')}}` : `${num.length > 1 ? '(' + body + ')' : body} / ${den.length > 1 ? '(' + den.join(' * ') + ')' : den[0]}`;
+    if (den.length) body = mode === 'tex' ? `\\frac{${body}}{${den.join(' ')}}` : `${num.length > 1 ? '(' + body + ')' : body}/${den.length > 1 ? '(' + den.join('*') + ')' : den[0]}`;
     parts.push((neg ? '-' : '+') + body);
   }
   let s = parts.map((p, i) => (i === 0 ? (p[0] === '-' ? '-' + p.slice(1) : p.slice(1)) : ` ${p[0]} ${p.slice(1)}`)).join('');

@@ -13,7 +13,8 @@ export function logScaleFamily(level: number, sText: string, sTex: string): Fami
   const text = LOGS_TEXT.slice(0, level).join('·');
   const tex = LOGS_TEX.slice(0, level).join('\\,');
   const last = LOGS_TEXT[level]!, lastTex = LOGS_TEX[level]!;
-  const powText = sText === '1' ? last : `(${last})^${/^[\w.]+$/.test(sText) ? sText : `(${sText})`}`;
+  const exp = /^[\w.]+$/.test(sText) ? sText : `(${sText})`;
+  const powText = sText === '1' ? last : level === 0 ? `n^${exp}` : `(${last})^${exp}`;
   const powTex = sTex === '1' ? lastTex : level === 0 ? `${lastTex}^{${sTex}}` : `\\left(${lastTex}\\right)^{${sTex}}`;
   return {
     id: level === 0 ? 'p-series' : `bertrand-${level}`,

@@ -70,10 +70,10 @@ test('interval expansions contain the function', () => {
 
 test('cancellation: (n³+1)^(1/3) − n ~ 1/(3n²)', () => {
   const { a } = expansion('(n^3+1)^(1/3) - n');
-  assert.equal(seriesToString({ terms: a.lo.terms.slice(0, 1), err: null }), '1 / 3·n^-2');
+  assert.equal(seriesToString({ terms: a.lo.terms.slice(0, 1), err: null }), '(1/3)·n^-2');
 });
 
 test('Stirling: log Γ(n+1) = n·log n − n + ½·log n + …', () => {
   const { a } = expansion('log(gamma(n+1))');
-  assert.match(seriesToString(a.lo), /^n·log n - n \+ 1 \/ 2·log n/);
+  assert.match(seriesToString(a.lo), /^n·log n - n \+ \(1\/2\)·log n/);
 });

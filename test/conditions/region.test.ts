@@ -32,7 +32,7 @@ test('nonlinear signs become facts', () => {
   const c = m.mul(s).sub(Coef.of(1));
   const [r] = root.withSign(c, [1]);
   assert.equal(r!.sign(c), 1);
-  assert.equal(describeRegion(r!, root), 'm * s - 1 > 0');
+  assert.equal(describeRegion(r!, root), 'm*s - 1 > 0');
 });
 
 test('explore + merge: sign of m − 1 and s − 1, merged by outcome', () => {
