@@ -9,7 +9,7 @@
  * records such conditions per parameter region instead. Evaluations that exceed
  * the work budget are not domain problems and end the check quietly.
  */
-import { DomainError, EvaluationLimitError, evaluateDecimal } from '../numeric/evaluate.js';
+import { compileFloat, DomainError, EvaluationLimitError, evaluateDecimal } from '../numeric/evaluate.js';
 import { InputError } from './errors.js';
 import type { ParsedExpression } from './expr.js';
 
@@ -24,6 +24,12 @@ const STEPS_PER_POINT = 200_000;
 export function checkDomain(parsed: ParsedExpression, from: number, options: DomainCheckOptions = {}): void {
   if (parsed.parameters.length > 0) return;
   const count = options.count ?? 64;
+  // Fast path: where float64 gives finite values at every point there is nothing to refute
+  // (an undefined operation yields NaN or ±∞ there); the exact check runs only otherwise.
+  const f = compileFloat(parsed.expr, parsed.variable);
+  let allFinite = true;
+  for (let k = 0; k < count && allFinite; k++) allFinite = Number.isFinite(f(from + k));
+  if (allFinite) return;
   const failures: { n: number; error: DomainError }[] = [];
   for (let k = 0; k < count; k++) {
     const n = from + k;
