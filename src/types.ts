@@ -18,7 +18,14 @@ export type TestName =
   | 'logarithmic-scale-comparison'
   | 'bounded-perturbation'
   | 'absolute-comparison'
-  | 'eventually-zero';
+  | 'eventually-zero'
+  | 'ratio'
+  | 'root'
+  | 'raabe'
+  | 'integral'
+  | 'cauchy-condensation'
+  | 'limit-comparison'
+  | 'direct-comparison';
 
 /** A comparison family from rules/families.json. */
 export interface FamilyRef {

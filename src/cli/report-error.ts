@@ -18,7 +18,8 @@ export function isInputError(err: unknown): err is InputError {
 
 /** `message (column N)` for an input error, the message otherwise. */
 export function inputErrorText(err: InputError): string {
-  return err.column === undefined ? err.message : `${err.message} (column ${err.column})`;
+  if (err.column === undefined || /\(column \d+\)$/.test(err.message)) return err.message;
+  return `${err.message} (column ${err.column})`;
 }
 
 /** A caret under `column` (1-based) of a one-line source, for human output. */

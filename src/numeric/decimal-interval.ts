@@ -11,7 +11,7 @@
  * pow are correctly rounded "almost always", so their results are pushed out by
  * TRANSCENDENTAL_SLACK units in the last place before use.
  */
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { down, type Interval, up } from './interval.js';
 
 export const DEFAULT_PRECISION = 40;

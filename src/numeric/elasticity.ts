@@ -18,8 +18,11 @@
 import type { Expr } from '../parse/expr.js';
 import { evalCondition, evalInterval, rationalInterval, UnsupportedExprError } from './expr-interval.js';
 import { dependsOn } from './expr-taylor.js';
-import * as I from './interval.js';
+import * as Ins from './interval.js';
 import type { Interval } from './interval.js';
+
+// plain-object copies: cheap property access on hot paths (no module-namespace getters)
+const I = { ...Ins };
 
 export interface Elastic {
   /** enclosure of v over [M, ∞) */

@@ -9,8 +9,11 @@
  * Parameters must already be substituted (or given as intervals in `params`).
  */
 import type { Expr } from '../parse/expr.js';
-import * as I from './interval.js';
+import * as Ins from './interval.js';
 import type { Interval } from './interval.js';
+
+// plain-object copies: cheap property access on hot paths (no module-namespace getters)
+const I = { ...Ins };
 
 export interface IntervalEnv {
   /** name of the summation variable */

@@ -12,10 +12,14 @@
  */
 import type { Expr } from '../parse/expr.js';
 import { evalCondition, evalInterval, rationalInterval, UnsupportedExprError } from './expr-interval.js';
-import * as I from './interval.js';
+import * as Ins from './interval.js';
 import type { Interval } from './interval.js';
-import * as T from './taylor-interval.js';
+import * as Tns from './taylor-interval.js';
 import type { Series } from './taylor-interval.js';
+
+// plain-object copies: cheap property access on hot paths (no module-namespace getters)
+const I = { ...Ins };
+const T = { ...Tns };
 
 /** The function is not (known to be) smooth on the requested domain. */
 export class NonSmoothError extends Error {

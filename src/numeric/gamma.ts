@@ -132,7 +132,8 @@ export function gammaFloat(x: number): number {
   let a = LANCZOS[0]!;
   const t = y + LANCZOS_G + 0.5;
   for (let i = 1; i < LANCZOS.length; i++) a += LANCZOS[i]! / (y + i);
-  return Math.sqrt(2 * Math.PI) * Math.pow(t, y + 0.5) * Math.exp(-t) * a;
+  const half = Math.pow(t, (y + 0.5) / 2); // split so t^(y+1/2) does not overflow before e^-t
+  return Math.sqrt(2 * Math.PI) * half * (half * Math.exp(-t)) * a;
 }
 
 /** float64 n! for non-negative integers; NaN otherwise. */

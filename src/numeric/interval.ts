@@ -142,12 +142,22 @@ export function neg(a: Interval): Interval {
   return { lo: -a.hi, hi: -a.lo };
 }
 
+const exactInt = (x: number): boolean => Number.isSafeInteger(x);
+
 export function add(a: Interval, b: Interval): Interval {
-  return { lo: down(a.lo + b.lo), hi: up(a.hi + b.hi) };
+  if (b.lo === 0 && b.hi === 0) return a;
+  if (a.lo === 0 && a.hi === 0) return b;
+  const lo = a.lo + b.lo;
+  const hi = a.hi + b.hi;
+  // sums of safe integers that stay safe are exact
+  return {
+    lo: exactInt(a.lo) && exactInt(b.lo) && exactInt(lo) ? lo : down(lo),
+    hi: exactInt(a.hi) && exactInt(b.hi) && exactInt(hi) ? hi : up(hi),
+  };
 }
 
 export function sub(a: Interval, b: Interval): Interval {
-  return { lo: down(a.lo - b.hi), hi: up(a.hi - b.lo) };
+  return add(a, { lo: -b.hi, hi: -b.lo });
 }
 
 /** product of two endpoints with 0·∞ = 0 */
@@ -156,13 +166,26 @@ function pm(x: number, y: number): number {
   return x * y;
 }
 
+const isUnitPoint = (a: Interval): boolean => a.lo === a.hi && (a.lo === 1 || a.lo === -1);
+
 export function mul(a: Interval, b: Interval): Interval {
-  if (a.lo >= 0 && b.lo >= 0) return { lo: a.lo === 0 || b.lo === 0 ? 0 : down(a.lo * b.lo), hi: up(pm(a.hi, b.hi)) };
+  if (isUnitPoint(a)) return a.lo === 1 ? b : neg(b);
+  if (isUnitPoint(b)) return b.lo === 1 ? a : neg(a);
+  if (a.lo === a.hi && b.lo === b.hi && exactInt(a.lo) && exactInt(b.lo) && exactInt(a.lo * b.lo)) {
+    const p = a.lo * b.lo;
+    return { lo: p, hi: p };
+  }
+  if (a.lo >= 0 && b.lo >= 0) {
+    const top = pm(a.hi, b.hi);
+    return { lo: a.lo === 0 || b.lo === 0 ? 0 : down(a.lo * b.lo), hi: top === 0 ? 0 : up(top) };
+  }
   const p1 = pm(a.lo, b.lo);
   const p2 = pm(a.lo, b.hi);
   const p3 = pm(a.hi, b.lo);
   const p4 = pm(a.hi, b.hi);
-  return { lo: down(Math.min(p1, p2, p3, p4)), hi: up(Math.max(p1, p2, p3, p4)) };
+  const lo = Math.min(p1, p2, p3, p4);
+  const hi = Math.max(p1, p2, p3, p4);
+  return { lo: lo === 0 ? 0 : down(lo), hi: hi === 0 ? 0 : up(hi) };
 }
 
 /** a · c for an exact double c */
@@ -192,7 +215,12 @@ export function div(a: Interval, b: Interval): Interval {
 export function sqr(a: Interval): Interval {
   const lo = mig(a);
   const hi = mag(a);
-  return { lo: lo === 0 ? 0 : down(lo * lo), hi: up(hi * hi) };
+  const l2 = lo * lo;
+  const h2 = hi * hi;
+  return {
+    lo: lo === 0 ? 0 : exactInt(lo) && exactInt(l2) ? l2 : down(l2),
+    hi: hi === 0 ? 0 : exactInt(hi) && exactInt(h2) ? h2 : up(h2),
+  };
 }
 
 /** a^k for an integer k (k = 0 gives 1, also for an interval containing 0). */

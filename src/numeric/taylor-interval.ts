@@ -8,17 +8,28 @@
  * whole block), every coefficient encloses g^{(k)}(ξ)/k! for every ξ ∈ X: this
  * is what bounds Lagrange remainders and proves derivative signs over a block.
  * The recurrences also certify analyticity: log and real powers demand a
- * positive zeroth coefficient over the whole input (IntervalDomainError otherwise).
+ * positive zeroth coefficient over the whole input (I.IntervalDomainError otherwise).
  *
- * Storage: a Float64Array [lo_0, hi_0, lo_1, hi_1, …] — this is the hot loop of
+ * Storage: a flat number array [lo_0, hi_0, lo_1, hi_1, …] — this is the hot loop of
  * the TRF engine, so the outward rounding is inlined (one ulp per operation,
  * as in ./interval.ts). A NaN (from an overflow ∞ − ∞) is reported as an
- * IntervalDomainError by `check`.
+ * I.IntervalDomainError by `check`.
  */
-import * as I from './interval.js';
+import * as Ins from './interval.js';
 import type { Interval } from './interval.js';
 
-export type Series = Float64Array;
+// plain-object copies: cheap property access on hot paths (no module-namespace getters)
+const I = { ...Ins };
+
+export type Series = number[];
+
+/** a zero-filled coefficient array (plain arrays allocate far cheaper than typed arrays here) */
+function alloc(n: number): number[] {
+  const a = new Array<number>(n);
+  for (let i = 0; i < n; i++) a[i] = 0.5;
+  for (let i = 0; i < n; i++) a[i] = 0;
+  return a;
+}
 
 const EPS = 2 ** -52;
 const TINY = Number.MIN_VALUE;
@@ -68,7 +79,7 @@ export function setCoef(a: Series, k: number, c: Interval): void {
 }
 
 export function zeros(order: number): Series {
-  return new Float64Array(2 * (order + 1));
+  return alloc(2 * (order + 1));
 }
 
 export function constant(c: Interval, order: number): Series {
@@ -101,7 +112,7 @@ export function check(a: Series): Series {
 }
 
 export function add(a: Series, b: Series): Series {
-  const c = new Float64Array(a.length);
+  const c = alloc(a.length);
   for (let i = 0; i < a.length; i += 2) {
     const lo = a[i]! + b[i]!;
     const hi = a[i + 1]! + b[i + 1]!;
@@ -112,7 +123,7 @@ export function add(a: Series, b: Series): Series {
 }
 
 export function neg(a: Series): Series {
-  const c = new Float64Array(a.length);
+  const c = alloc(a.length);
   for (let i = 0; i < a.length; i += 2) {
     c[i] = -a[i + 1]!;
     c[i + 1] = -a[i]!;
@@ -125,7 +136,7 @@ export function sub(a: Series, b: Series): Series {
 }
 
 export function scale(a: Series, s: Interval): Series {
-  const c = new Float64Array(a.length);
+  const c = alloc(a.length);
   for (let i = 0; i < a.length; i += 2) {
     if (a[i] === 0 && a[i + 1] === 0) continue;
     imul(a[i]!, a[i + 1]!, s.lo, s.hi);
@@ -139,7 +150,7 @@ export function mul(a: Series, b: Series): Series {
   if (isConstant(a)) return scale(b, coef(a, 0));
   if (isConstant(b)) return scale(a, coef(b, 0));
   const K = orderOf(a);
-  const c = new Float64Array(a.length);
+  const c = alloc(a.length);
   for (let k = 0; k <= K; k++) {
     let lo = 0;
     let hi = 0;
@@ -169,7 +180,7 @@ export function div(a: Series, b: Series): Series {
   if (isConstant(b)) return scale(a, recipOf(b[0]!, b[1]!));
   const K = orderOf(a);
   const inv = recipOf(b[0]!, b[1]!);
-  const c = new Float64Array(a.length);
+  const c = alloc(a.length);
   for (let k = 0; k <= K; k++) {
     let lo = a[2 * k]!;
     let hi = a[2 * k + 1]!;
@@ -192,7 +203,7 @@ export function exp(a: Series): Series {
   const K = orderOf(a);
   const e0 = I.exp(coef(a, 0));
   if (isConstant(a)) return constant(e0, K);
-  const c = new Float64Array(a.length);
+  const c = alloc(a.length);
   c[0] = e0.lo;
   c[1] = e0.hi;
   for (let k = 1; k <= K; k++) {
@@ -221,7 +232,7 @@ export function log(a: Series): Series {
   const l0 = I.log(coef(a, 0));
   if (isConstant(a)) return constant(l0, K);
   const inv = recipOf(a[0]!, a[1]!);
-  const c = new Float64Array(a.length);
+  const c = alloc(a.length);
   c[0] = l0.lo;
   c[1] = l0.hi;
   for (let k = 1; k <= K; k++) {
@@ -260,7 +271,7 @@ export function powInt(a: Series, n: number): Series {
     e >>= 1;
     if (e > 0) base = mul(base, base);
   }
-  const out = Float64Array.from(result!);
+  const out = result!.slice();
   const z = I.powInt(coef(a, 0), n);
   out[0] = Math.max(out[0]!, z.lo);
   out[1] = Math.min(out[1]!, z.hi);
@@ -275,7 +286,7 @@ export function powReal(a: Series, alpha: Interval): Series {
   if (isConstant(a)) return constant(c0, K);
   const inv = recipOf(a[0]!, a[1]!);
   const alpha1 = I.add(alpha, I.ONE);
-  const c = new Float64Array(a.length);
+  const c = alloc(a.length);
   c[0] = c0.lo;
   c[1] = c0.hi;
   for (let k = 1; k <= K; k++) {
@@ -305,8 +316,8 @@ export function powReal(a: Series, alpha: Interval): Series {
 /** [sin a, cos a] */
 export function sinCos(a: Series): [Series, Series] {
   const K = orderOf(a);
-  const s = new Float64Array(a.length);
-  const c = new Float64Array(a.length);
+  const s = alloc(a.length);
+  const c = alloc(a.length);
   const s0 = I.sin(coef(a, 0));
   const c0 = I.cos(coef(a, 0));
   s[0] = s0.lo; s[1] = s0.hi; c[0] = c0.lo; c[1] = c0.hi;
@@ -334,7 +345,7 @@ export function sinCos(a: Series): [Series, Series] {
 /** The series of ∫ a with constant term c0 (same order; the top coefficient of a is not needed). */
 export function integrate(a: Series, c0: Interval): Series {
   const K = orderOf(a);
-  const c = new Float64Array(a.length);
+  const c = alloc(a.length);
   c[0] = c0.lo;
   c[1] = c0.hi;
   for (let k = 1; k <= K; k++) {
@@ -348,7 +359,7 @@ export function integrate(a: Series, c0: Interval): Series {
 /** The derivative series, one order shorter. */
 export function derivative(a: Series): Series {
   const K = orderOf(a);
-  const c = new Float64Array(2 * K);
+  const c = alloc(2 * K);
   for (let k = 1; k <= K; k++) {
     imul(a[2 * k]!, a[2 * k + 1]!, k, k);
     c[2 * (k - 1)] = RLO;
@@ -371,8 +382,8 @@ export function atan(a: Series): Series {
   const aShort = truncate(a, K - 1);
   const den = add(constant(I.ONE, K - 1), mul(aShort, aShort));
   const q = div(da, den);
-  const padded = new Float64Array(a.length);
-  padded.set(q);
+  const padded = alloc(a.length);
+  for (let i = 0; i < q.length; i++) padded[i] = q[i]!;
   return integrate(padded, a0);
 }
 

@@ -166,7 +166,10 @@ class Converter {
       case 'unaryMinus': {
         const col = this.loc.take('-');
         const a = args[0]!;
-        if (a.type === 'ConstantNode') return { e: { kind: 'num', value: this.constant(a).neg() }, bool: false, col };
+        if (a.type === 'ConstantNode') {
+          const v = this.constant(a);
+          if (v.n !== 0n) return { e: { kind: 'num', value: v.neg() }, bool: false, col };
+        }
         return { e: neg(this.number(a)), bool: false, col };
       }
       case 'unaryPlus': {
@@ -222,7 +225,7 @@ class Converter {
       col ??= opCol;
       const right = s.args![1]!;
       if (s.fn === 'add') push(this.number(right));
-      else if (right.type === 'ConstantNode') push({ kind: 'num', value: this.constant(right).neg() });
+      else if (right.type === 'ConstantNode' && this.constant(right).n !== 0n) push({ kind: 'num', value: this.constant(right).neg() });
       else terms.push(neg(this.number(right)));
     }
     return { e: { kind: 'add', terms }, bool: false, col };

@@ -89,39 +89,44 @@ const LETTER = /[A-Za-z]/;
 
 /** Accumulates output code units with their origins. */
 class Builder {
-  readonly out: string[] = [];
+  private readonly parts: string[] = [];
   readonly origin: number[] = [];
+  private lastChar = '';
+  private lastSolid = '';
   /** set after a Greek name: the next emission gets a space first if it starts with a matching char */
   private separate: RegExp | undefined;
 
   emit(s: string, origin: number): void {
     if (s.length === 0) return;
-    if (this.separate && this.separate.test(s[0]!)) this.push(' ', origin);
+    if (this.separate !== undefined && this.separate.test(s[0]!)) this.push(' ', origin);
     this.separate = undefined;
     this.push(s, origin);
   }
 
   /** emit a name that must not fuse with the identifier characters around it */
   emitName(name: string, origin: number, separateAfter: RegExp): void {
-    if (IDENT_TAIL.test(this.last()) && this.last() !== '_') this.emit(' ', origin);
+    if (IDENT_TAIL.test(this.lastChar) && this.lastChar !== '_') this.emit(' ', origin);
     this.emit(name, origin);
     this.separate = separateAfter;
   }
 
   last(): string {
-    return this.out.length === 0 ? '' : this.out[this.out.length - 1]!;
+    return this.lastChar;
   }
 
   lastNonSpace(): string {
-    for (let i = this.out.length - 1; i >= 0; i--) if (this.out[i] !== ' ') return this.out[i]!;
-    return '';
+    return this.lastSolid;
+  }
+
+  text(): string {
+    return this.parts.join('');
   }
 
   private push(s: string, origin: number): void {
-    for (let i = 0; i < s.length; i++) {
-      this.out.push(s[i]!);
-      this.origin.push(origin);
-    }
+    this.parts.push(s);
+    for (let i = 0; i < s.length; i++) this.origin.push(origin);
+    this.lastChar = s[s.length - 1]!;
+    for (let i = s.length - 1; i >= 0; i--) if (s[i] !== ' ') { this.lastSolid = s[i]!; break; }
   }
 }
 
@@ -187,7 +192,7 @@ function rewriteCharacters(input: string): { text: string; origin: number[] } {
     b.emit(c, i);
     i++;
   }
-  return { text: b.out.join(''), origin: b.origin };
+  return { text: b.text(), origin: b.origin };
 }
 
 function greekName(c: string): string | undefined {
@@ -238,7 +243,7 @@ function rewriteRoots(text: string, origin0: readonly number[]): { text: string;
   }
   flush(text.length);
   while (pending.length > 0) { const p = pending.pop()!; b.emit(p.text, p.origin); }
-  return { text: b.out.join(''), origin: b.origin };
+  return { text: b.text(), origin: b.origin };
 }
 
 function skipSpaces(s: string, i: number): number {

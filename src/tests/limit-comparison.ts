@@ -35,7 +35,7 @@ export interface LimitComparisonDetail {
 
 /** The family member whose exponent is exactly the unbounded part of q, if any. */
 export function exactMember(q: S.Series, ctx: Ctx): Reference | null {
-  const main = S.prune(q, ctx).terms.filter((t) => S.cmp(t, ONE_MONO, ctx) > 0);
+  const main = q.terms.filter((t) => S.cmp(t, ONE_MONO, ctx) > 0);
   if (main.length === 0) return logFamily(0, Coef.of(0), ctx); // a_n → e^{−c}: compare with Σ 1
   const levels = main.map((t) => pureLogLevel(t));
   if (levels.every((l) => l !== null)) {

@@ -50,7 +50,22 @@ const paren = (n: MathNode): MathNode => new math.ParenthesisNode(n);
 /** d e / d variable as an Expr, exactly (no numeric folding). */
 export function derivative(e: Expr, variable: string): Expr {
   const d = math.derivative(toMathjs(e), variable, { simplify: false });
-  return parseExpression(d.toString(), { variable }).expr;
+  return parseBack(d.toString(), variable);
+}
+
+/**
+ * Our parser on mathjs's printed form of a node tree it built from ours. A result
+ * free of the variable (the derivative of −m·n is −m) is read with "+ 0·n"
+ * appended, which is then removed again, so that its symbols stay parameters.
+ */
+export function parseBack(text: string, variable: string): Expr {
+  const e = parseExpression(`(${text}) + 0 * ${variable}`, { variable }).expr;
+  if (e.kind !== 'add') return e;
+  const last = e.terms[e.terms.length - 1]!;
+  const isPad = last.kind === 'mul' && last.factors.length === 2 && last.factors[0]!.kind === 'num' && last.factors[0]!.value.equals(0) && last.factors[1]!.kind === 'var';
+  if (!isPad) return e;
+  const rest = e.terms.slice(0, -1);
+  return rest.length === 1 ? rest[0]! : { kind: 'add', terms: rest };
 }
 
 /** Try to show that e is identically 0 with mathjs `simplify` (true when it prints "0"). */

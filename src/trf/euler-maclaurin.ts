@@ -15,9 +15,14 @@
  */
 import type { Expr } from '../parse/expr.js';
 import { evalTaylor } from '../numeric/expr-taylor.js';
-import * as I from '../numeric/interval.js';
+import * as Ins from '../numeric/interval.js';
 import type { Interval } from '../numeric/interval.js';
-import * as T from '../numeric/taylor-interval.js';
+import * as Tns from '../numeric/taylor-interval.js';
+import type { Series } from '../numeric/taylor-interval.js';
+
+// plain-object copies: cheap property access on hot paths (no module-namespace getters)
+const I = { ...Ins };
+const T = { ...Tns };
 
 /** m: corrections up to B_{2m−2}, remainder with f^{(2m)} */
 export const EM_ORDER = 4;
@@ -37,7 +42,7 @@ function factorial(k: number): number {
 }
 
 /** The series of f = exp(p) expanded at x0 (a point or a range), of the given order. */
-export function termSeries(p: Expr, variable: string, x0: Interval, order: number): T.Series {
+export function termSeries(p: Expr, variable: string, x0: Interval, order: number): Series {
   const ps = evalTaylor(p, { variable, x: T.identity(x0, order), domain: x0 });
   return T.exp(ps);
 }

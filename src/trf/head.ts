@@ -8,11 +8,15 @@
  * Suffix sums are kept so that Σ_{n=a}^{end−1} is available for every a.
  */
 import type { Expr } from '../parse/expr.js';
-import * as DI from '../numeric/decimal-interval.js';
+import * as DIns from '../numeric/decimal-interval.js';
 import type { DInterval } from '../numeric/decimal-interval.js';
 import { evalInterval } from '../numeric/expr-interval.js';
-import * as I from '../numeric/interval.js';
+import * as Ins from '../numeric/interval.js';
 import type { Interval } from '../numeric/interval.js';
+
+// plain-object copies: cheap property access on hot paths (no module-namespace getters)
+const DI = { ...DIns };
+const I = { ...Ins };
 
 /** p could not be evaluated at an integer of the range (log(0), a pole, …). */
 export class TermDomainError extends Error {

@@ -12,14 +12,20 @@
  * model stays "open": partial sums still work, S and tails do not.
  */
 import type { Expr } from '../parse/expr.js';
-import * as DI from '../numeric/decimal-interval.js';
+import * as DIns from '../numeric/decimal-interval.js';
 import type { DInterval } from '../numeric/decimal-interval.js';
-import * as I from '../numeric/interval.js';
+import * as Ins from '../numeric/interval.js';
 import type { Interval } from '../numeric/interval.js';
-import * as EM from './euler-maclaurin.js';
+import * as EMns from './euler-maclaurin.js';
 import { type Head, headPrefix, headSuffix, sumHead } from './head.js';
+import { estimateScale } from './scale-estimate.js';
 import { type Closure, closureSum, termAt, tryClosure } from './tail-closure.js';
-import { BlockFailure, type IntegratorOptions, LogBlockIntegrator, U_MAX } from './tail-integral.js';
+import { absDerivativeIntegral, BlockFailure, BlockIntegrator, derivativeSign, type IntegratorOptions, X_MAX } from './tail-integral.js';
+
+// plain-object copies: cheap property access on hot paths (no module-namespace getters)
+const DI = { ...DIns };
+const I = { ...Ins };
+const EM = { ...EMns };
 
 export interface SeriesModelOptions {
   /** head lengths to try, in order, until S is tight enough */
@@ -42,7 +48,7 @@ interface BlockEm {
 const bigFloor = (x: number): bigint => (x < 2 ** 53 ? BigInt(Math.floor(x)) : BigInt(x));
 
 export class SeriesModel {
-  readonly integrator: LogBlockIntegrator;
+  readonly integrator: BlockIntegrator;
   readonly head: Head;
   readonly N0: bigint;
   closure: Closure | null = null;
@@ -50,6 +56,8 @@ export class SeriesModel {
   M: bigint | null = null;
   /** why the model is open, when it is */
   openReason: string | null = null;
+  /** remarks for the method string */
+  readonly notes: string[] = [];
   private closureAtM: Interval | null = null;
   private dM: Interval[] | null = null;
   private readonly derivCache = new Map<bigint, Interval[]>();
@@ -66,21 +74,27 @@ export class SeriesModel {
     const start = from > 0n ? from : 0n;
     this.N0 = start + BigInt(Math.max(1, headLength));
     this.head = sumHead(p, variable, from, this.N0);
-    this.integrator = new LogBlockIntegrator(p, variable, I.log(I.fromBigInt(this.N0)).lo, options.integrator);
+    this.integrator = new BlockIntegrator(p, variable, Number(this.N0), options.integrator);
   }
 
   /** Extend blocks until the closure is proved and tight; false (with openReason) if it never is. */
   close(): boolean {
-    const closeTol = this.options.closeTolerance ?? 1e-16;
+    const closeTol = this.options.closeTolerance ?? 2e-14;
     const maxBlocks = this.options.maxBlocks ?? 4000;
     let running = this.head.suffix[0]!.lo.toNumber();
     for (const b of this.integrator.blocks) running += b.integral.lo;
+    const scale = estimateScale(this.p, this.variable, Number(this.from), Number(this.N0));
     let lastClosure: Closure | null = null;
+    let lastCandidate: Interval | null = null;
     for (;;) {
-      if (this.integrator.end >= U_MAX) {
-        this.openReason = lastClosure
-          ? `the tail bound x·p'(x) ≤ −${fmt(lastClosure.sLo)} holds, but the tail is still not negligible at n = e^${U_MAX}`
-          : `no bound x·p'(x) ≤ −s < −1 could be proved on [M, ∞) for any M up to e^${U_MAX}`;
+      if (this.integrator.end >= X_MAX / 16) {
+        if (lastClosure && lastCandidate) {
+          // the closure is proved but its bracket is not negligible: accept it, wider
+          this.acceptClosure(lastClosure, lastCandidate);
+          this.notes.push(`the tail beyond n = ${lastClosure.M} is only bracketed by power laws (it is not negligible there)`);
+          return true;
+        }
+        this.openReason = `no bound x·p'(x) ≤ −s < −1 could be proved on [M, ∞) for any M up to 1e300`;
         return false;
       }
       if (this.integrator.blocks.length >= maxBlocks) {
@@ -89,15 +103,17 @@ export class SeriesModel {
       }
       let block;
       try {
-        block = this.integrator.extendOne(Math.max(running, Number.MIN_VALUE));
+        block = this.integrator.extendOne(Math.max(running, scale, Number.MIN_VALUE));
       } catch (err) {
         this.openReason = err instanceof BlockFailure
-          ? `the term is not smooth (or not certifiably so) near n = e^${err.u.toFixed(2)}: ${err.message}`
+          ? `the term is not smooth (or not certifiably so) near n = ${err.x.toPrecision(6)}: ${err.message}`
           : String(err);
         return false;
       }
       running += block.integral.lo;
-      const M = bigFloor(Math.exp(block.u1) * (1 - 1e-12));
+      // the closure can only be negligible once the blocks are: skip the attempt before that
+      if (block.integral.hi > 1e-6 * Math.max(running, scale) && this.integrator.blocks.length % 4 !== 0) continue;
+      const M = bigFloor(block.x1 * (1 - 1e-12));
       if (M <= this.N0) continue;
       const cl = tryClosure(this.p, this.variable, M);
       if (!cl) continue;
@@ -109,14 +125,19 @@ export class SeriesModel {
         continue;
       }
       const cs = closureSum(cl, M, fM);
-      if (cs.hi - cs.lo <= closeTol * running) {
-        this.closure = cl;
-        this.M = M;
-        this.closureAtM = cs;
-        this.dM = this.derivatives(M);
+      lastCandidate = cs;
+      if (cs.hi - cs.lo <= closeTol * Math.max(running, 0)) {
+        this.acceptClosure(cl, cs);
         return true;
       }
     }
+  }
+
+  private acceptClosure(cl: Closure, cs: Interval): void {
+    this.closure = cl;
+    this.M = cl.M;
+    this.closureAtM = cs;
+    this.dM = this.derivatives(cl.M);
   }
 
   /** Certified S = Σ_{n≥from} f(n); null while open. */
@@ -140,15 +161,16 @@ export class SeriesModel {
     let e = this.blockEm[j];
     if (e) return e;
     const b = this.integrator.blocks[j]!;
-    e = emBound(this.p, this.variable, b.X, 0);
+    const m2 = 2 * EM.EM_ORDER;
+    e = { sign: derivativeSign(b, m2), bound: absDerivativeIntegral(b, m2) };
     this.blockEm[j] = e;
     return e;
   }
 
   /** bound on the Euler–Maclaurin remainder for Σ_{n=a}^{b−1}, N0 ≤ a < b within the blocks */
   private remainder(a: bigint, b: bigint, da: readonly Interval[], db: readonly Interval[]): number {
-    const ja = this.integrator.blockIndex(I.log(I.fromBigInt(a)).lo);
-    const jb = this.integrator.blockIndex(I.log(I.fromBigInt(b)).hi, true);
+    const ja = this.integrator.blockIndex(I.fromBigInt(a).lo);
+    const jb = this.integrator.blockIndex(Math.min(I.fromBigInt(b).hi, this.integrator.end), true);
     const first = this.emOfBlock(ja).sign;
     let sameSign = first !== 0;
     let crude = 0;
@@ -156,6 +178,7 @@ export class SeriesModel {
       const e = this.emOfBlock(j);
       if (e.sign !== first) sameSign = false;
       crude = I.add(I.exact(crude), I.exact(e.bound)).hi;
+      if (!sameSign && crude === Infinity) break;
     }
     if (sameSign) return Math.min(EM.remainderSignDefinite(da, db), EM.remainderFromIntegral(crude));
     return EM.remainderFromIntegral(crude);
@@ -165,7 +188,7 @@ export class SeriesModel {
   private emSum(a: bigint, b: bigint, db: readonly Interval[]): Interval {
     if (a === b) return I.ZERO;
     const da = this.derivatives(a);
-    const integral = this.integrator.integral(I.log(I.fromBigInt(a)), I.log(I.fromBigInt(b)));
+    const integral = this.integrator.integral(I.fromBigInt(a), I.fromBigInt(b));
     const corr = EM.correction(da, db);
     const rem = this.remainder(a, b, da, db);
     const s = I.add(I.add(integral, corr), { lo: -rem, hi: rem });
@@ -186,11 +209,11 @@ export class SeriesModel {
   partialSum(N: bigint): DInterval {
     if (N < this.N0) return headPrefix(this.head, N);
     const b = N + 1n;
-    const lnB = I.log(I.fromBigInt(b)).hi;
-    if (lnB > U_MAX) throw new RangeError('partial sums are limited to n < e^690');
+    const xB = I.fromBigInt(b).hi;
+    if (xB > X_MAX) throw new RangeError('partial sums are limited to n < 1e300');
     let running = this.head.suffix[0]!.lo.toNumber();
     for (const blk of this.integrator.blocks) running += blk.integral.lo;
-    while (this.integrator.end < lnB) {
+    while (this.integrator.end < xB) {
       const blk = this.integrator.extendOne(Math.max(running, Number.MIN_VALUE));
       running += blk.integral.lo;
     }
@@ -201,12 +224,12 @@ export class SeriesModel {
   /** a one-line account of how the numbers were obtained */
   describe(): string {
     const parts = [`head n=${this.from}..${this.N0 - 1n} summed term by term (decimal.js accumulation)`];
-    parts.push(`Euler–Maclaurin (m=${EM.EM_ORDER}) with validated Taylor-model integration on ${this.integrator.blocks.length} log-scale blocks`);
+    parts.push(`Euler–Maclaurin (m=${EM.EM_ORDER}) with validated Taylor-model integration on ${this.integrator.blocks.length} geometric blocks`);
     if (this.closure) {
       const sHi = this.closure.sHi === Infinity ? '∞' : fmt(this.closure.sHi);
       parts.push(`tail n ≥ ${this.M} by the proved bound ${fmt(this.closure.sLo)} ≤ −x·p'(x) ≤ ${sHi}`);
     }
-    return parts.join('; ');
+    return [...parts, ...this.notes].join('; ');
   }
 }
 
@@ -214,40 +237,10 @@ function fmt(x: number): string {
   return Number.isFinite(x) ? Number(x.toPrecision(4)).toString() : String(x);
 }
 
-/** EM data of one x-range, subdividing (geometrically) up to `depth` 3 when the enclosure is poor. */
-function emBound(p: Expr, variable: string, X: Interval, depth: number): BlockEm {
-  let d: Interval | null = null;
-  try {
-    d = EM.highDerivativeOn(p, variable, X);
-  } catch {
-    d = null;
-  }
-  const w = I.sub(I.exact(X.hi), I.exact(X.lo)).hi;
-  const definite = d !== null && (d.lo > 0 || d.hi < 0);
-  if (d !== null && Number.isFinite(d.hi) && Number.isFinite(d.lo) && (definite || depth >= 3)) {
-    return { sign: d.lo > 0 ? 1 : d.hi < 0 ? -1 : 0, bound: I.mul(I.exact(I.mag(d)), I.exact(w)).hi };
-  }
-  if (depth >= 3) return { sign: 0, bound: Infinity };
-  // split geometrically in four
-  const lo = X.lo;
-  const ratio = Math.pow(X.hi / X.lo, 0.25);
-  let bound = 0;
-  let sign: number | null = null;
-  let a = lo;
-  for (let i = 0; i < 4; i++) {
-    const b = i === 3 ? X.hi : a * ratio;
-    const e = emBound(p, variable, { lo: a, hi: b }, depth + 1);
-    bound = I.add(I.exact(bound), I.exact(e.bound)).hi;
-    sign = sign === null ? e.sign : sign === e.sign ? sign : 0;
-    a = b;
-  }
-  return { sign: sign ?? 0, bound };
-}
-
 /** Build a closed model, trying longer heads until S is tight; the best attempt is returned. */
 export function buildSeriesModel(p: Expr, variable: string, from: bigint, options: SeriesModelOptions = {}): SeriesModel {
   const lengths = options.headLengths ?? [32, 256, 2048];
-  const target = options.targetRelWidth ?? 1e-13;
+  const target = options.targetRelWidth ?? 1e-12;
   let best: SeriesModel | null = null;
   let bestWidth = Infinity;
   for (const h of lengths) {

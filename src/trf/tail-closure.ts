@@ -14,8 +14,11 @@
 import type { Expr } from '../parse/expr.js';
 import { evalElastic } from '../numeric/elasticity.js';
 import { evalInterval } from '../numeric/expr-interval.js';
-import * as I from '../numeric/interval.js';
+import * as Ins from '../numeric/interval.js';
 import type { Interval } from '../numeric/interval.js';
+
+// plain-object copies: cheap property access on hot paths (no module-namespace getters)
+const I = { ...Ins };
 
 export interface Closure {
   /** the bounds hold on [M, ∞) */

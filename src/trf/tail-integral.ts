@@ -1,36 +1,40 @@
 /**
- * Validated integration of f(x) = exp(p(x)) over long ranges, on a log scale.
+ * Validated integration of f(x) = exp(p(x)) over long ranges with geometric blocks.
  *
- * Owns: the block cover of [u_start, u_end] in the variable u = log x, one Taylor
- * model per block, and integral queries. With x = e^u,
- *     ∫ f(x) dx = ∫ h(u) du,   h(u) = exp(p(e^u) + u),
- * and h is smooth on a scale of order 1 in u for every bias of practical
- * interest, so ~1 block per e-fold of x covers [32, 10^30] in about a hundred
- * blocks, whatever the size of the TRF. On each block [u0, u1] with centre c,
- *     h(c + t) = Σ_{k≤K} h_k t^k + h_{K+1}(ξ) t^{K+1},
- * with the h_k enclosed at the point c and h_{K+1} enclosed over the whole
- * block (Taylor-mode AD in interval arithmetic). Integrating the polynomial
- * exactly and the remainder by its bound gives a certified enclosure of any
- * sub-integral; blocks are halved until the remainder is below tolerance.
+ * Owns: the block cover of [x_start, x_end], one Taylor model per block, and
+ * integral queries. A block [x0, x1] = c + r·[−1, 1] carries
+ *     f(c + r·t) = Σ_{k≤K} f̃_k t^k + f̃_{K+1}(ξ) t^{K+1},   t ∈ [−1, 1],
+ * with the f̃_k enclosed at the point c and f̃_{K+1} enclosed over the whole
+ * block (Taylor-mode AD in interval arithmetic on the scaled identity
+ * x = c + r·t). Integrating the polynomial exactly and the remainder by its bound
+ * gives a certified enclosure of any sub-integral. Blocks grow geometrically
+ * (x1/x0 up to a few units) and are halved until the remainder is below
+ * tolerance, so [32, 10^30] takes on the order of a hundred blocks whatever the
+ * size of the TRF. The same block enclosure also yields f^{(j)} over the block
+ * for j ≤ K+1, which Euler–Maclaurin needs for its remainder.
  */
 import type { Expr } from '../parse/expr.js';
-import { evalTaylor } from '../numeric/expr-taylor.js';
-import * as I from '../numeric/interval.js';
+import { compileTaylor } from '../numeric/expr-taylor.js';
+import * as Ins from '../numeric/interval.js';
 import type { Interval } from '../numeric/interval.js';
-import * as T from '../numeric/taylor-interval.js';
+import * as Tns from '../numeric/taylor-interval.js';
+import type { Series } from '../numeric/taylor-interval.js';
 
-export interface LogBlock {
-  readonly u0: number;
-  readonly u1: number;
+// plain-object copies: cheap property access on hot paths (no module-namespace getters)
+const I = { ...Ins };
+const T = { ...Tns };
+
+export interface Block {
+  readonly x0: number;
+  readonly x1: number;
   readonly c: number;
-  /** Taylor coefficients of h at c, orders 0..K */
-  readonly coeffs: T.Series;
-  /** bound on |h^{(K+1)}(ξ)/(K+1)!| over the block */
-  readonly remainder: number;
-  /** enclosure of ∫_{u0}^{u1} h */
+  readonly r: number;
+  /** scaled Taylor coefficients f̃_k = f^{(k)}(c)·r^k/k!, orders 0..K */
+  readonly coeffs: Series;
+  /** scaled coefficients enclosed over the whole block, orders 0..K+1 */
+  readonly range: Series;
+  /** enclosure of ∫_{x0}^{x1} f */
   readonly integral: Interval;
-  /** the x-range exp([u0, u1]) */
-  readonly X: Interval;
 }
 
 export interface IntegratorOptions {
@@ -38,122 +42,148 @@ export interface IntegratorOptions {
   readonly order?: number;
   /** accepted remainder relative to max(block integral, scale) */
   readonly relTol?: number;
-  /** first trial block width in u */
-  readonly initialWidth?: number;
-  readonly maxWidth?: number;
-  readonly minWidth?: number;
+  /** first trial ratio x1/x0 */
+  readonly initialRatio?: number;
+  readonly maxRatio?: number;
 }
 
 /** Why a block could not be modelled (not smooth, domain, overflow). */
 export class BlockFailure extends Error {
-  readonly u: number;
-  constructor(message: string, u: number) {
+  readonly x: number;
+  constructor(message: string, x: number) {
     super(message);
     this.name = 'BlockFailure';
-    this.u = u;
+    this.x = x;
   }
 }
 
-/** the largest u we integrate to: e^690 is still a double */
-export const U_MAX = 690;
+/** the largest x we integrate to */
+export const X_MAX = 1e300;
 
-export class LogBlockIntegrator {
-  readonly blocks: LogBlock[] = [];
+const MIN_RELATIVE_WIDTH = 1e-9;
+
+export class BlockIntegrator {
+  readonly blocks: Block[] = [];
   private readonly K: number;
   private readonly relTol: number;
-  private nextWidth: number;
-  private readonly maxWidth: number;
-  private readonly minWidth: number;
+  private nextRatio: number;
+  private readonly maxRatio: number;
+  private readonly f: (x: Series, domain: Interval) => Series;
 
-  constructor(
-    private readonly p: Expr,
-    private readonly variable: string,
-    readonly start: number,
-    options: IntegratorOptions = {},
-  ) {
-    this.K = options.order ?? 14;
-    this.relTol = options.relTol ?? 1e-16;
-    this.nextWidth = options.initialWidth ?? 0.5;
-    this.maxWidth = options.maxWidth ?? 2;
-    this.minWidth = options.minWidth ?? 1e-6;
+  constructor(p: Expr, variable: string, readonly start: number, options: IntegratorOptions = {}) {
+    this.K = options.order ?? 20;
+    this.relTol = options.relTol ?? 1e-15;
+    this.nextRatio = options.initialRatio ?? 1.5;
+    this.maxRatio = options.maxRatio ?? 4;
+    const compiled = compileTaylor(p, variable);
+    const none = new Map<string, Interval>();
+    this.f = (x, domain) => T.exp(compiled(x, domain, none));
   }
 
   get end(): number {
-    return this.blocks.length === 0 ? this.start : this.blocks[this.blocks.length - 1]!.u1;
+    return this.blocks.length === 0 ? this.start : this.blocks[this.blocks.length - 1]!.x1;
   }
 
-  /** Build the model of one block (throws when h is not analytic there). */
-  build(u0: number, u1: number): LogBlock & { readonly errorBound: number } {
+  get order(): number {
+    return this.K;
+  }
+
+  /** Build the model of one block (throws when f is not analytic there). */
+  build(x0: number, x1: number): Block & { readonly errorBound: number } {
     const K = this.K;
-    const c = u0 / 2 + u1 / 2;
-    const U: Interval = { lo: u0, hi: u1 };
-    const X = I.exp(U);
-    const us = T.identity(I.exact(c), K);
-    const hs = T.exp(T.add(evalTaylor(this.p, { variable: this.variable, x: T.exp(us), domain: X }), us));
-    const uB = T.identity(U, K + 1);
-    const hB = T.exp(T.add(evalTaylor(this.p, { variable: this.variable, x: T.exp(uB), domain: X }), uB));
-    const remainder = I.mag(T.coef(hB, K + 1));
-    const tA = I.sub(I.exact(u0), I.exact(c));
-    const tB = I.sub(I.exact(u1), I.exact(c));
-    const block = { u0, u1, c, coeffs: hs, remainder, integral: I.ZERO, X };
-    const integral = partialIntegral(block, K, tA, tB);
-    const errorBound = remainderIntegral(remainder, K, tA, tB);
-    return { ...block, integral, errorBound };
+    const c = x0 / 2 + x1 / 2;
+    const r = (x1 - x0) / 2;
+    const X: Interval = { lo: x0, hi: x1 };
+    const id = (x: Interval, order: number): Series => {
+      const s = T.identity(x, order);
+      s[2] = r;
+      s[3] = r;
+      return s;
+    };
+    const coeffs = this.f(id(I.exact(c), K), X);
+    const range = this.f(id(X, K + 1), X);
+    const tA = tOf(x0, c, r);
+    const tB = tOf(x1, c, r);
+    const R = I.mag(T.coef(range, K + 1));
+    const integral = I.mul(I.exact(r), polyIntegral(coeffs, K, tA, tB));
+    const errorBound = I.mul(I.exact(r), I.exact(remainderIntegral(R, K, tA, tB))).hi;
+    return { x0, x1, c, r, coeffs, range, integral, errorBound };
   }
 
-  /** Append one block after `end`, adapting its width; `scale` sets the absolute tolerance. */
-  extendOne(scale: number): LogBlock {
-    let width = this.nextWidth;
-    const u0 = this.end;
+  /** Append one block after `end`, adapting its ratio; `scale` sets the absolute tolerance. */
+  extendOne(scale: number): Block {
+    let ratio = this.nextRatio;
+    const x0 = this.end;
     for (;;) {
-      const u1 = u0 + width;
-      if (!(u1 > u0)) throw new BlockFailure('block width below double resolution', u0);
-      let built: ReturnType<LogBlockIntegrator['build']> | undefined;
+      const x1 = x0 * ratio;
+      if (!(x1 > x0) || !Number.isFinite(x1)) throw new BlockFailure('block beyond the double range', x0);
+      let built: ReturnType<BlockIntegrator['build']> | undefined;
       let failure: unknown;
       try {
-        built = this.build(u0, u1);
+        built = this.build(x0, x1);
       } catch (err) {
         failure = err;
       }
+      const tooNarrow = ratio - 1 <= MIN_RELATIVE_WIDTH;
       if (built) {
         const tol = this.relTol * Math.max(built.integral.hi, scale);
-        const ok = built.errorBound <= tol && Number.isFinite(built.integral.hi);
-        if (ok || width <= this.minWidth) {
-          if (!Number.isFinite(built.integral.hi)) throw new BlockFailure('overflow in the integrand', u0);
-          const { errorBound, ...block } = built;
+        const ok = built.errorBound <= tol;
+        if (ok || tooNarrow) {
+          if (!Number.isFinite(built.integral.hi) || !Number.isFinite(built.errorBound)) throw new BlockFailure('overflow in the integrand', x0);
+          const { errorBound, ...rest } = built;
+          const block: Block = { ...rest, integral: I.add(rest.integral, { lo: -errorBound, hi: errorBound }) };
           this.blocks.push(block);
-          // grow when comfortably inside tolerance
-          this.nextWidth = errorBound < tol * 1e-3 ? Math.min(this.maxWidth, width * 1.5) : width;
+          this.nextRatio = errorBound < tol * 1e-4 ? Math.min(this.maxRatio, 1 + (ratio - 1) * 1.6) : ratio;
           return block;
         }
-      } else if (width <= this.minWidth) {
+      } else if (tooNarrow) {
         const message = failure instanceof Error ? failure.message : String(failure);
-        throw new BlockFailure(message, u0);
+        throw new BlockFailure(message, x0);
       }
-      width /= 2;
+      ratio = 1 + (ratio - 1) / 2;
     }
   }
 
-  /** ∫_u^v h for doubles start ≤ u ≤ v ≤ end. */
+  /** suffix[j] = Σ_{i≥j} integral_i (recomputed when blocks were appended) */
+  private suffix: Interval[] = [];
+
+  private suffixSums(): Interval[] {
+    if (this.suffix.length !== this.blocks.length + 1) {
+      const s: Interval[] = new Array(this.blocks.length + 1);
+      s[this.blocks.length] = I.ZERO;
+      for (let i = this.blocks.length - 1; i >= 0; i--) s[i] = I.add(s[i + 1]!, this.blocks[i]!.integral);
+      this.suffix = s;
+    }
+    return this.suffix;
+  }
+
+  /** Σ_{i=j}^{k−1} integral_i, from suffix sums (tight when the range runs to the end) */
+  private blockRange(j: number, k: number): Interval {
+    if (k <= j) return I.ZERO;
+    if (k - j <= 8) {
+      let acc: Interval = I.ZERO;
+      for (let i = j; i < k; i++) acc = I.add(acc, this.blocks[i]!.integral);
+      return acc;
+    }
+    const s = this.suffixSums();
+    const d = I.sub(s[j]!, s[k]!);
+    return { lo: Math.max(0, d.lo), hi: d.hi };
+  }
+
+  /** ∫_u^v f for doubles start ≤ u ≤ v ≤ end. */
   integralBetween(u: number, v: number): Interval {
     if (u < this.start || v > this.end || u > v) throw new RangeError(`integral outside the covered range [${this.start}, ${this.end}]`);
     if (u === v) return I.ZERO;
     const j = this.blockIndex(u);
     const k = this.blockIndex(v, true);
-    const K = this.K;
-    const part = (b: LogBlock, a: number, z: number): Interval => {
-      const tA = I.sub(I.exact(a), I.exact(b.c));
-      const tB = I.sub(I.exact(z), I.exact(b.c));
-      return I.add(partialIntegral(b, K, tA, tB), { lo: -remainderIntegral(b.remainder, K, tA, tB), hi: remainderIntegral(b.remainder, K, tA, tB) });
-    };
-    if (j === k) return nonNegative(part(this.blocks[j]!, u, v));
-    let acc = part(this.blocks[j]!, u, this.blocks[j]!.u1);
-    for (let i = j + 1; i < k; i++) acc = I.add(acc, this.blocks[i]!.integral);
-    acc = I.add(acc, part(this.blocks[k]!, this.blocks[k]!.u0, v));
+    if (j === k) return nonNegative(this.part(this.blocks[j]!, u, v));
+    let acc = this.part(this.blocks[j]!, u, this.blocks[j]!.x1);
+    acc = I.add(acc, this.blockRange(j + 1, k));
+    acc = I.add(acc, this.part(this.blocks[k]!, this.blocks[k]!.x0, v));
     return nonNegative(acc);
   }
 
-  /** ∫_A^B h for interval endpoints (e.g. A = log a for an integer a), using h ≥ 0. */
+  /** ∫_A^B f for interval endpoints (e.g. integers beyond 2^53), using f ≥ 0. */
   integral(A: Interval, B: Interval): Interval {
     const lo0 = Math.max(A.lo, this.start);
     const hi0 = Math.min(B.hi, this.end);
@@ -163,32 +193,45 @@ export class LogBlockIntegrator {
     return nonNegative({ lo: I.sub(I.sub(outer, left), right).lo, hi: outer.hi });
   }
 
-  /** index of the block containing u (the later one at a shared boundary unless `preferEarlier`) */
-  blockIndex(u: number, preferEarlier = false): number {
+  private part(b: Block, u: number, v: number): Interval {
+    if (u === b.x0 && v === b.x1) return b.integral;
+    const K = this.K;
+    const tA = tOf(u, b.c, b.r);
+    const tB = tOf(v, b.c, b.r);
+    const R = I.mag(T.coef(b.range, K + 1));
+    const rem = remainderIntegral(R, K, tA, tB);
+    return I.mul(I.exact(b.r), I.add(polyIntegral(b.coeffs, K, tA, tB), { lo: -rem, hi: rem }));
+  }
+
+  /** index of the block containing x (the later one at a shared boundary unless `preferEarlier`) */
+  blockIndex(x: number, preferEarlier = false): number {
     let lo = 0;
     let hi = this.blocks.length - 1;
     while (lo < hi) {
       const m = (lo + hi + 1) >> 1;
       const b = this.blocks[m]!;
-      if (preferEarlier ? b.u0 < u : b.u0 <= u) lo = m;
+      if (preferEarlier ? b.x0 < x : b.x0 <= x) lo = m;
       else hi = m - 1;
     }
     return lo;
   }
 }
 
+function tOf(x: number, c: number, r: number): Interval {
+  return I.div(I.sub(I.exact(x), I.exact(c)), I.exact(r));
+}
+
 function nonNegative(a: Interval): Interval {
   return { lo: Math.max(0, a.lo), hi: Math.max(0, a.hi) };
 }
 
-/** ∫_{tA}^{tB} Σ_k h_k t^k dt with interval endpoints */
-function partialIntegral(b: { coeffs: T.Series }, K: number, tA: Interval, tB: Interval): Interval {
+/** ∫_{tA}^{tB} Σ_k s_k t^k dt with interval endpoints */
+function polyIntegral(s: Series, K: number, tA: Interval, tB: Interval): Interval {
   let acc: Interval = I.ZERO;
   let pA: Interval = tA;
   let pB: Interval = tB;
   for (let k = 0; k <= K; k++) {
-    // pA = tA^{k+1}, pB = tB^{k+1}
-    const term = I.div(I.mul(T.coef(b.coeffs, k), I.sub(pB, pA)), I.exact(k + 1));
+    const term = I.div(I.mul(T.coef(s, k), I.sub(pB, pA)), I.exact(k + 1));
     acc = I.add(acc, term);
     pA = I.mul(pA, tA);
     pB = I.mul(pB, tB);
@@ -196,9 +239,24 @@ function partialIntegral(b: { coeffs: T.Series }, K: number, tA: Interval, tB: I
   return acc;
 }
 
-/** bound on |∫_{tA}^{tB} h_{K+1}(ξ) t^{K+1} dt| */
-function remainderIntegral(remainder: number, K: number, tA: Interval, tB: Interval): number {
+/** bound on |∫_{tA}^{tB} s_{K+1}(ξ) t^{K+1} dt| given |s_{K+1}| ≤ R */
+function remainderIntegral(R: number, K: number, tA: Interval, tB: Interval): number {
   const a = I.powInt({ lo: I.mag(tA), hi: I.mag(tA) }, K + 2).hi;
   const b = I.powInt({ lo: I.mag(tB), hi: I.mag(tB) }, K + 2).hi;
-  return I.div(I.mul(I.exact(remainder), I.add(I.exact(a), I.exact(b))), I.exact(K + 2)).hi;
+  return I.div(I.mul(I.exact(R), I.add(I.exact(a), I.exact(b))), I.exact(K + 2)).hi;
+}
+
+/** An enclosure of f^{(j)}(ξ) over the whole block (or null when f^{(j)} may change sign there: then only |f^{(j)}| is bounded). */
+export function derivativeSign(b: Block, j: number): number {
+  const c = T.coef(b.range, j);
+  return c.lo > 0 ? 1 : c.hi < 0 ? -1 : 0;
+}
+
+/** An upper bound of ∫_{x0}^{x1} |f^{(j)}| = mag(f̃_j)·j!·2r / r^j over the block. */
+export function absDerivativeIntegral(b: Block, j: number): number {
+  let acc: Interval = I.exact(I.mag(T.coef(b.range, j)) * 2);
+  acc = { lo: acc.hi, hi: I.up(acc.hi) };
+  for (let i = 2; i <= j; i++) acc = I.mul(acc, I.exact(i));
+  const rInv = I.recip(I.exact(b.r));
+  return I.mul(acc, I.powInt(rInv, j - 1)).hi;
 }

@@ -137,7 +137,7 @@ export function nllSum(logits: T, targets: tf.Tensor1D): tf.Scalar {
   return tf.tidy(() => {
     const logp = tf.logSoftmax(logits);
     const oh = tf.oneHot(targets, logits.shape[1]!);
-    return tf.neg(tf.sum(tf.mul(logp, oh)));
+    return tf.neg(tf.sum(tf.mul(logp, oh))) as tf.Scalar;
   });
 }
 

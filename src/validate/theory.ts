@@ -68,23 +68,29 @@ export function trfNumber(result: unknown): number | null {
   return null;
 }
 
-/** float64 estimate: the smallest w with Σ_{n≤w} e^p ≥ (1−ε)·Σ_{n≤N} e^p for a large N. */
+/**
+ * float64 estimate: the smallest w with Σ_{n≤w} e^p ≥ (1−ε)·Σ_{n≤N} e^p, where N is
+ * where the terms have become negligible (term·n below 1e-5 of the running sum,
+ * a tail bound for terms decaying faster than about n^-1.1), or maxTerms.
+ */
 export function estimateTrf(p: (n: number) => number, eps: number, maxTerms = 5_000_000): number {
-  const terms = new Float64Array(maxTerms);
+  const partial: number[] = [];
   let total = 0;
-  let n = 0;
-  for (; n < maxTerms; n++) {
+  for (let n = 0; n < maxTerms; n++) {
     const t = Math.exp(p(n));
-    terms[n] = t;
     total += t;
-    if (n > 1000 && t < total * 1e-18) break;
+    partial.push(total);
+    if (n > 100 && t * (n + 1) < total * 1e-5) break;
   }
-  let s = 0;
-  for (let w = 0; w < n; w++) {
-    s += terms[w]!;
-    if (s >= (1 - eps) * total) return w;
+  const target = (1 - eps) * total;
+  let lo = 0;
+  let hi = partial.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (partial[mid]! >= target) hi = mid;
+    else lo = mid + 1;
   }
-  return n;
+  return lo;
 }
 
 function headVerdict(cases: ReadonlyArray<{ condition: string; verdict: Verdict }>, point: Record<string, number>): Verdict {

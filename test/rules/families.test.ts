@@ -6,10 +6,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { classify } from '../../src/classify.js';
-import { expectedAt, sampleCombinations, toPoint } from '../../src/cli/catalog-cases.js';
+import { casesOf, expectedAt, sampleCombinations, toPoint } from '../../src/cli/catalog-cases.js';
 import { evalCondition, satisfiesAll } from '../../src/cli/condition-eval.js';
 import { substituteSymbols } from '../../src/cli/formula-symbols.js';
-import { loadFamilies } from '../../src/cli/rules-loader.js';
+import { loadCatalog, loadFamilies } from '../../src/cli/rules-loader.js';
 import { RulesError, validateFamilies } from '../../src/cli/rules-schema.js';
 
 const { families } = loadFamilies();
@@ -48,4 +48,19 @@ describe('family samples in term mode (need the real decider)', () => {
       });
     }
   }
+});
+
+describe('families the decider cites (needs the real decider)', () => {
+  it('every family id in the catalog results is defined in families.json', () => {
+    const known = new Set(families.map((f) => f.id));
+    const cited = new Set<string>();
+    for (const entry of loadCatalog().entries) {
+      const { parametric, samples } = casesOf(entry);
+      for (const c of [parametric, ...samples]) {
+        for (const k of classify(c.formula, c.options).cases) for (const t of k.tests) if (t.family) cited.add(t.family.id);
+      }
+    }
+    assert.ok(cited.size > 0, 'no comparison family cited at all');
+    for (const id of cited) assert.ok(known.has(id), `family "${id}" is cited but not in rules/families.json`);
+  });
 });

@@ -1,0 +1,53 @@
+/**
+ * `rpe trf EXPR [--eps E] [--at name=v[,v…]]… [--alibi-heads H] [--from N] [--json]`:
+ * the certified Theoretical Receptive Field (src/trf/trf.ts), one result per
+ * parameter point, with the largest as `max`.
+ */
+import type { Command } from 'commander';
+import { type TrfReport, type TrfResult, trf } from '../trf/trf.js';
+import { addPointOptions, atText, type PointFlags } from './trf-options.js';
+
+interface TrfFlags extends PointFlags {
+  readonly eps?: string;
+  readonly verbose?: boolean;
+}
+
+function resultLine(r: TrfResult): string {
+  const at = atText(r.at);
+  const head = at ? `${at}: ` : '';
+  if (r.trf === null || r.bracket === null) return `${head}${r.verdict} — no TRF`;
+  const [lo, hi] = r.bracket;
+  const value = String(lo) === String(hi) ? `TRF = ${r.trf}` : `TRF ∈ [${lo}, ${hi ?? '∞'}]`;
+  const sum = r.sum !== null ? `   S = ${r.sum} ± ${r.sumError}` : '';
+  return `${head}${value}${sum}`;
+}
+
+export function formatTrfReport(report: TrfReport, verbose: boolean): string {
+  const lines = [`TRF of Σ_{n≥${report.from}} exp(p(n)),  p(n) = ${report.expression},  ε = ${report.eps}`];
+  for (const r of report.results) {
+    lines.push(`  ${resultLine(r)}`);
+    if (verbose || r.trf === null) lines.push(`      method: ${r.method}`);
+    if (verbose && r.closedForm) lines.push(`      closed form: ${r.closedForm}`);
+  }
+  if (report.results.length > 1) lines.push(`  max: ${report.max ?? 'none (some result has no TRF)'}`);
+  return lines.join('\n');
+}
+
+export function registerTrfCommand(program: Command): void {
+  const cmd = program
+    .command('trf')
+    .description('certified Theoretical Receptive Field: least w with Σ_{n≤w} e^{p(n)} ≥ (1−ε)·S')
+    .argument('<EXPR>', 'the bias p(n), e.g. "-m*n"')
+    .option('--eps <E>', 'ε, strictly between 0 and 1 (default 0.01)')
+    .option('--verbose', 'print the method and closed form of every result');
+  addPointOptions(cmd).action((expr: string, flags: TrfFlags) => {
+    const report = trf(expr, {
+      ...(flags.eps !== undefined ? { eps: flags.eps } : {}),
+      ...(flags.at !== undefined ? { at: flags.at } : {}),
+      ...(flags.alibiHeads !== undefined ? { alibiHeads: flags.alibiHeads } : {}),
+      ...(flags.from !== undefined ? { from: flags.from } : {}),
+      ...(flags.var !== undefined ? { var: flags.var } : {}),
+    });
+    process.stdout.write(`${flags.json ? JSON.stringify(report) : formatTrfReport(report, flags.verbose ?? false)}\n`);
+  });
+}

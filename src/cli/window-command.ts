@@ -1,0 +1,52 @@
+/**
+ * `rpe window EXPR --logit-bound B --tol δ [--at …]`: the least attention window
+ * that changes every output by at most δ·max‖v‖ at any length when |q·k/√d| ≤ B
+ * (src/trf/window.ts; derivation in docs/trf.md).
+ */
+import type { Command } from 'commander';
+import { type WindowReport, windowBound } from '../trf/window.js';
+import { CliError } from './exit-codes.js';
+import { addPointOptions, atText, type PointFlags } from './trf-options.js';
+
+interface WindowFlags extends PointFlags {
+  readonly logitBound?: string;
+  readonly tol?: string;
+  readonly verbose?: boolean;
+}
+
+export function formatWindowReport(report: WindowReport, verbose: boolean): string {
+  const lines = [`window for p(n) = ${report.expression},  |q·k/√d| ≤ ${report.logitBound},  δ = ${report.tol}  (ε' = ${report.epsEquivalent})`];
+  for (const r of report.results) {
+    const at = atText(r.at);
+    const head = at ? `${at}: ` : '';
+    if (r.window === null || r.bracket === null) lines.push(`  ${head}${r.verdict} — no window is guaranteed for all lengths`);
+    else {
+      const [lo, hi] = r.bracket;
+      lines.push(`  ${head}window w = ${r.window}${String(lo) === String(hi) ? '' : `  (the least guaranteed window is in [${lo}, ${hi}])`}`);
+    }
+    if (verbose || r.window === null) lines.push(`      method: ${r.method}`);
+  }
+  if (report.results.length > 1) lines.push(`  max: ${report.max ?? 'none'}`);
+  return lines.join('\n');
+}
+
+export function registerWindowCommand(program: Command): void {
+  const cmd = program
+    .command('window')
+    .description('the least window w with ‖attention − windowed attention‖ ≤ δ·max‖v‖ at every length, given |q·k/√d| ≤ B')
+    .argument('<EXPR>', 'the bias p(n)')
+    .option('--logit-bound <B>', 'bound B on the content logits |q·k/√d| (required)')
+    .option('--tol <δ>', 'allowed change of each output relative to max‖v‖ (required)')
+    .option('--verbose', 'print the method of every result');
+  addPointOptions(cmd).action((expr: string, flags: WindowFlags) => {
+    if (flags.logitBound === undefined || flags.tol === undefined) throw new CliError('rpe window needs --logit-bound B and --tol δ');
+    const report = windowBound(expr, {
+      logitBound: flags.logitBound, tol: flags.tol,
+      ...(flags.at !== undefined ? { at: flags.at } : {}),
+      ...(flags.alibiHeads !== undefined ? { alibiHeads: flags.alibiHeads } : {}),
+      ...(flags.from !== undefined ? { from: flags.from } : {}),
+      ...(flags.var !== undefined ? { var: flags.var } : {}),
+    });
+    process.stdout.write(`${flags.json ? JSON.stringify(report) : formatWindowReport(report, flags.verbose ?? false)}\n`);
+  });
+}

@@ -1,0 +1,127 @@
+/**
+ * Parameter substitution for `--at name=value` and `--alibi-heads`.
+ *
+ * Owns: replacing param nodes of an Expr by exact constant sub-trees (a rational
+ * literal, or an exact constant expression such as 2^(-8/3)), and parsing the
+ * value lists users type. Values stay exact: nothing is rounded to a float here.
+ */
+import Fraction from 'fraction.js';
+import { InputError } from '../parse/errors.js';
+import type { Expr } from '../parse/expr.js';
+import { parseExpression } from '../parse/parse.js';
+import { toAscii } from '../parse/print.js';
+import { freeParameters, usesVariable } from '../parse/walk.js';
+
+/** A substituted value: the exact constant expression and how to show it. */
+export interface ParamValue {
+  readonly expr: Expr;
+  /** the value as text (the user's text, or e.g. 2^(-8/3)) */
+  readonly text: string;
+}
+
+/** Replace every parameter named in `values` by its constant expression. */
+export function substituteParameters(expr: Expr, values: Readonly<Record<string, Expr>>): Expr {
+  const go = (e: Expr): Expr => {
+    switch (e.kind) {
+      case 'param': return values[e.name] ?? e;
+      case 'num': case 'const': case 'var': case 'index': return e;
+      case 'add': return { kind: 'add', terms: e.terms.map(go) };
+      case 'mul': return { kind: 'mul', factors: e.factors.map(go) };
+      case 'neg': return { kind: 'neg', arg: go(e.arg) };
+      case 'div': return { kind: 'div', num: go(e.num), den: go(e.den) };
+      case 'pow': return { kind: 'pow', base: go(e.base), exp: go(e.exp) };
+      case 'call': return { kind: 'call', fn: e.fn, args: e.args.map(go) };
+      case 'cond': return { kind: 'cond', test: go(e.test), then: go(e.then), else: go(e.else) };
+      case 'cmp': return { kind: 'cmp', op: e.op, left: go(e.left), right: go(e.right) };
+      case 'logic': return { kind: 'logic', op: e.op, args: e.args.map(go) };
+      case 'sum': return { kind: 'sum', body: go(e.body), index: e.index, lo: go(e.lo), hi: go(e.hi) };
+    }
+  };
+  return go(expr);
+}
+
+/** Parse one value: a number, a fraction p/q, or a constant expression such as 2^(-1/3) or 1/log(2). */
+export function parseValue(text: string, name: string): ParamValue {
+  const t = text.trim();
+  if (t === '') throw new InputError('option', `empty value for ${name}`);
+  if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) {
+    try {
+      return { expr: { kind: 'num', value: new Fraction(t) }, text: t };
+    } catch {
+      // fall through to the expression parser
+    }
+  }
+  let parsed;
+  try {
+    parsed = parseExpression(t);
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    throw new InputError('option', `cannot read the value "${t}" for ${name}: ${msg}`);
+  }
+  if (freeParameters(parsed.expr).length > 0 || usesVariable(parsed.expr)) {
+    throw new InputError('option', `the value for ${name} must be a constant, got "${t}"`);
+  }
+  return { expr: parsed.expr, text: toAscii(parsed.expr) };
+}
+
+/** Parse "name=v1,v2,…" (commas at depth 0 separate values). */
+export function parseAtOption(text: string): { name: string; values: ParamValue[] } {
+  const eq = text.indexOf('=');
+  if (eq <= 0) throw new InputError('option', `--at expects name=value[,value…], got "${text}"`);
+  const name = text.slice(0, eq).trim();
+  if (!/^[\p{L}_][\p{L}\p{N}_]*$/u.test(name)) throw new InputError('option', `invalid parameter name "${name}" in --at`);
+  const parts: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of text.slice(eq + 1)) {
+    if (ch === '(' || ch === '[') depth++;
+    if (ch === ')' || ch === ']') depth--;
+    if (ch === ',' && depth === 0) {
+      parts.push(cur);
+      cur = '';
+    } else {
+      cur += ch;
+    }
+  }
+  parts.push(cur);
+  return { name, values: parts.map((p) => parseValue(p, name)) };
+}
+
+/** The H ALiBi slopes 2^(−8h/H), h = 1..H, as exact expressions. */
+export function alibiSlopes(H: number): ParamValue[] {
+  if (!Number.isSafeInteger(H) || H < 1 || H > 4096) throw new InputError('option', `--alibi-heads expects an integer from 1 to 4096, got ${H}`);
+  const out: ParamValue[] = [];
+  for (let h = 1; h <= H; h++) {
+    const e = new Fraction(-8 * h, H);
+    const expr: Expr = Number(e.d) === 1
+      ? { kind: 'num', value: new Fraction(1, 2 ** Number(-(e.s * e.n))) }
+      : { kind: 'pow', base: { kind: 'num', value: new Fraction(2) }, exp: { kind: 'num', value: e } };
+    out.push({ expr, text: toAscii(expr) });
+  }
+  return out;
+}
+
+/**
+ * Combine per-parameter value lists into points: lists of equal length are zipped
+ * (one point per head); a single value is used at every point.
+ */
+export function combineAt(lists: ReadonlyArray<{ name: string; values: ParamValue[] }>): Record<string, ParamValue>[] {
+  if (lists.length === 0) return [{}];
+  const merged = new Map<string, ParamValue[]>();
+  for (const l of lists) {
+    if (merged.has(l.name)) throw new InputError('option', `parameter ${l.name} is given twice`);
+    merged.set(l.name, l.values);
+  }
+  const lengths = [...merged.values()].map((v) => v.length).filter((n) => n > 1);
+  const len = lengths.length === 0 ? 1 : lengths[0]!;
+  if (lengths.some((n) => n !== len)) {
+    throw new InputError('option', `value lists of different lengths (${[...new Set(lengths)].join(', ')}); give one value or the same number of values per parameter`);
+  }
+  const points: Record<string, ParamValue>[] = [];
+  for (let i = 0; i < len; i++) {
+    const pt: Record<string, ParamValue> = {};
+    for (const [name, vals] of merged) pt[name] = vals.length === 1 ? vals[0]! : vals[i]!;
+    points.push(pt);
+  }
+  return points;
+}

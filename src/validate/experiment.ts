@@ -1,0 +1,195 @@
+/**
+ * The experiment runner.
+ *
+ * Owns: running a list of RPEs under one configuration, inline (jobs = 1) or in
+ * parallel child processes (worker.ts; one per core, since wasm threads do not
+ * start in Node), and assembling the experiment result: backend, corpus,
+ * configuration, runs in input order, the TRF/ERF Spearman correlation and the
+ * agreement count. Writing files is output.ts's job.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { selectBackend, type BackendRequest } from './backend.js';
+import { loadCorpus, type Corpus } from './corpus.js';
+import { fromJson } from './json.js';
+import { rescoreRun, runOne, type ExperimentConfig, type RunProgress, type RunResult } from './run.js';
+import { rpeLabel, type RpeSpec } from './rpe.js';
+import { spearman } from './stats.js';
+import { listWeights } from './weights.js';
+import type { RunMessage } from './worker.js';
+
+export interface ExperimentRequest {
+  readonly specs: readonly RpeSpec[];
+  readonly config: ExperimentConfig;
+  /** text file; default: the State of the Union corpus */
+  readonly corpusFile?: string;
+  /** output folder (weights are saved there); optional for library use */
+  readonly outDir?: string;
+  /** parallel processes; 1 runs inline */
+  readonly jobs?: number;
+  readonly backend?: BackendRequest;
+}
+
+export interface CorpusInfo {
+  readonly name: string;
+  readonly split: string;
+  readonly trainTokens: number;
+  readonly validTokens: number;
+}
+
+export interface ExperimentResult {
+  readonly backend: string;
+  readonly corpus: CorpusInfo;
+  readonly config: ExperimentConfig;
+  readonly runs: RunResult[];
+  /** Spearman ρ between TRF and ERF across runs with a known TRF (null: fewer than 3 or constant) */
+  readonly spearmanTrfErf: number | null;
+  readonly agreement: { readonly agree: number; readonly known: number; readonly total: number };
+  readonly jobs: number;
+  readonly seconds: number;
+  readonly errors: ReadonlyArray<{ readonly rpe: string; readonly message: string }>;
+}
+
+export type ProgressListener = (index: number, label: string, progress: RunProgress) => void;
+
+export function corpusInfo(c: Corpus): CorpusInfo {
+  return { name: c.name, split: c.split, trainTokens: c.train.length, validTokens: c.valid.length };
+}
+
+/** Check the sizes before any training starts. */
+export function checkConfig(cfg: ExperimentConfig, corpus: Corpus): void {
+  const longest = Math.max(...cfg.evalLens);
+  if (cfg.evalTokens < longest) throw new Error(`--eval-tokens (${cfg.evalTokens}) must be at least the longest evaluation length (${longest})`);
+  if (corpus.valid.length < Math.max(cfg.evalTokens, cfg.erfTokens) + 1) {
+    throw new Error(`the validation split has ${corpus.valid.length} tokens; the evaluation needs ${Math.max(cfg.evalTokens, cfg.erfTokens) + 1}`);
+  }
+  if (corpus.train.length < 2 * (cfg.train.length + 1)) throw new Error(`the training split is too small for length ${cfg.train.length}`);
+  if (!cfg.evalLens.includes(cfg.train.length)) throw new Error(`the evaluation lengths must include the training length ${cfg.train.length}`);
+}
+
+export function summarize(
+  backend: string, corpus: CorpusInfo, config: ExperimentConfig, runs: RunResult[], jobs: number, seconds: number,
+  errors: ExperimentResult['errors'] = [],
+): ExperimentResult {
+  const known = runs.filter((r) => r.agrees !== null);
+  return {
+    backend, corpus, config, runs,
+    spearmanTrfErf: spearman(runs.map((r) => r.trf), runs.map((r) => r.erf)),
+    agreement: { agree: known.filter((r) => r.agrees).length, known: known.length, total: runs.length },
+    jobs, seconds, errors,
+  };
+}
+
+function workerPath(): { file: string; execArgv: string[] } {
+  const self = fileURLToPath(import.meta.url);
+  const file = self.replace(/experiment\.(ts|js)$/, (_m, ext: string) => `worker.${ext}`);
+  // keep loader flags (tsx under development), drop the test runner's own flags
+  const execArgv: string[] = [];
+  const argv = process.execArgv;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--import' || a === '--require' || a === '--loader' || a === '-r') { execArgv.push(a, argv[++i]!); continue; }
+    if (/^--(import|require|loader|experimental-loader)=/.test(a) || a.startsWith('--no-warnings') || a.startsWith('--enable-source-maps')) execArgv.push(a);
+  }
+  return { file, execArgv };
+}
+
+async function runInline(req: ExperimentRequest, corpus: Corpus, onProgress?: ProgressListener): Promise<{ backend: string; results: Array<RunResult | Error> }> {
+  const info = await selectBackend(req.backend ?? 'auto');
+  const results: Array<RunResult | Error> = [];
+  for (let i = 0; i < req.specs.length; i++) {
+    const spec = req.specs[i]!;
+    try {
+      results.push(await runOne(spec, req.config, corpus, req.outDir, (p) => onProgress?.(i, rpeLabel(spec), p)));
+    } catch (err) {
+      results.push(err instanceof Error ? err : new Error(String(err)));
+    }
+  }
+  return { backend: info.description, results };
+}
+
+async function runParallel(req: ExperimentRequest, jobs: number, onProgress?: ProgressListener): Promise<{ backend: string; results: Array<RunResult | Error> }> {
+  const { file, execArgv } = workerPath();
+  const results = new Array<RunResult | Error>(req.specs.length);
+  let backend = '';
+  let next = 0;
+  const children: ChildProcess[] = [];
+  await new Promise<void>((resolve) => {
+    let running = 0;
+    const dispatch = (child: ChildProcess): void => {
+      if (next >= req.specs.length) { child.send({ type: 'exit' }); return; }
+      const index = next++;
+      running++;
+      const msg: RunMessage = {
+        type: 'run', index, spec: req.specs[index]!, config: req.config, backend: req.backend ?? 'auto',
+        ...(req.corpusFile ? { corpusFile: req.corpusFile } : {}), ...(req.outDir ? { outDir: req.outDir } : {}),
+      };
+      child.send(msg);
+    };
+    for (let j = 0; j < jobs; j++) {
+      const child = fork(file, [], { execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+      children.push(child);
+      let current = -1;
+      child.on('message', (m: { type: string; index?: number; description?: string; progress?: RunProgress; result?: string; message?: string }) => {
+        if (m.type === 'backend') backend ||= m.description ?? '';
+        else if (m.type === 'progress') { current = m.index!; onProgress?.(m.index!, rpeLabel(req.specs[m.index!]!), m.progress!); }
+        else if (m.type === 'result' || m.type === 'error') {
+          results[m.index!] = m.type === 'result' ? fromJson<RunResult>(m.result!) : new Error(m.message);
+          current = -1;
+          running--;
+          dispatch(child);
+          if (running === 0 && next >= req.specs.length) resolve();
+        }
+      });
+      child.on('exit', (code) => {
+        if (current >= 0 && results[current] === undefined) {
+          results[current] = new Error(`worker exited with code ${code}`);
+          running--;
+          if (running === 0 && next >= req.specs.length) resolve();
+        }
+      });
+      dispatch(child);
+    }
+    if (req.specs.length === 0) resolve();
+  });
+  for (const c of children) if (c.connected) c.send({ type: 'exit' });
+  return { backend, results };
+}
+
+/** Run every RPE of the request and summarise. */
+export async function runExperiment(req: ExperimentRequest, onProgress?: ProgressListener): Promise<ExperimentResult> {
+  const t0 = performance.now();
+  const corpus = loadCorpus(req.corpusFile);
+  checkConfig(req.config, corpus);
+  const jobs = Math.max(1, Math.min(req.jobs ?? availableParallelism(), req.specs.length));
+  const { backend, results } = jobs === 1 ? await runInline(req, corpus, onProgress) : await runParallel(req, jobs, onProgress);
+  const runs: RunResult[] = [];
+  const errors: Array<{ rpe: string; message: string }> = [];
+  results.forEach((r, i) => {
+    if (r instanceof Error) errors.push({ rpe: rpeLabel(req.specs[i]!), message: r.message });
+    else runs.push(r);
+  });
+  return summarize(backend, corpusInfo(corpus), req.config, runs, jobs, (performance.now() - t0) / 1000, errors);
+}
+
+/** Evaluate every model saved under `weightsDir` again, without training. */
+export async function rescoreExperiment(
+  weightsDir: string, config: ExperimentConfig, corpusFile: string | undefined, backend: BackendRequest = 'auto',
+  onProgress?: ProgressListener,
+): Promise<ExperimentResult> {
+  const t0 = performance.now();
+  const info = await selectBackend(backend);
+  const corpus = loadCorpus(corpusFile);
+  const runs: RunResult[] = [];
+  const errors: Array<{ rpe: string; message: string }> = [];
+  const paths = listWeights(weightsDir);
+  for (let i = 0; i < paths.length; i++) {
+    try {
+      runs.push(await rescoreRun(paths[i]!, config, corpus, (p) => onProgress?.(i, paths[i]!, p)));
+    } catch (err) {
+      errors.push({ rpe: paths[i]!, message: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  return summarize(info.description, corpusInfo(corpus), config, runs, 1, (performance.now() - t0) / 1000, errors);
+}
