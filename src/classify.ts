@@ -4,9 +4,10 @@
  * each region, merges regions with the same verdict, and returns the contract
  * object of src/types.ts.
  */
-import { Ctx, EngineUnknown } from './asymptotics/context.js';
+import { Ctx, EngineUnknown, type WorkBudget } from './asymptotics/context.js';
 import { expand } from './asymptotics/expand.js';
 import { applyCondition } from './conditions/assumptions.js';
+import { WorkLimitError } from './conditions/coef.js';
 import { describeRegion, describeUnion, explore, mergeLeaves, type Leaf } from './conditions/cases.js';
 import { Region } from './conditions/region.js';
 import { checkDomain } from './parse/domain.js';
@@ -29,10 +30,18 @@ export function classify(input: string, options: ClassifyOptions = {}): Classifi
   const parsed = parseExpression(input, options.var !== undefined ? { variable: options.var } : {});
   checkDomain(parsed, from, { count: DOMAIN_CHECK_TERMS });
   let roots = [new Region()];
-  for (const a of options.assume ?? []) roots = applyCondition(roots, parseCondition(a, parsed.parameters));
+  for (const a of options.assume ?? []) {
+    try {
+      roots = applyCondition(roots, parseCondition(a, parsed.parameters));
+    } catch (e) {
+      if (e instanceof WorkLimitError) throw new InputError('too-large', `assumption too large: ${e.message}`);
+      throw e;
+    }
+  }
   if (roots.length === 0) throw new InputError('assumption', 'the assumptions contradict each other');
 
-  const leaves = explore<RegionResult>(roots, (region) => analyze(parsed.expr, parsed.variable, term, region), () => ({
+  const budget: WorkBudget = { used: 0 };
+  const leaves = explore<RegionResult>(roots, (region) => analyze(parsed.expr, parsed.variable, term, region, budget), () => ({
     verdict: 'unknown', tests: [], reason: 'too many parameter cases',
   }));
   const root = roots.length === 1 ? roots[0]! : new Region();
@@ -43,8 +52,8 @@ export function classify(input: string, options: ClassifyOptions = {}): Classifi
   };
 }
 
-function analyze(expr: Expr, variable: string, term: boolean, region: Region): RegionResult {
-  const ctx = new Ctx(region, variable);
+function analyze(expr: Expr, variable: string, term: boolean, region: Region, budget: WorkBudget): RegionResult {
+  const ctx = new Ctx(region, variable, budget);
   try {
     const approx = expand(expr, ctx);
     const facts = term ? termFacts(expr, variable, approx, ctx) : biasFacts(expr, variable, approx);
@@ -53,6 +62,7 @@ function analyze(expr: Expr, variable: string, term: boolean, region: Region): R
     const r = runTests(facts, ctx);
     return r.verdict === 'unknown' ? { ...r, reason: 'no test was decisive' } : r;
   } catch (e) {
+    if (e instanceof WorkLimitError) return { verdict: 'unknown', tests: [], reason: `the expression is too complex to analyse: ${e.message}` };
     if (e instanceof EngineUnknown) return { verdict: 'unknown', tests: [], reason: e.undefinedTail ? `the expression is undefined for large ${variable}: ${e.reason}` : e.reason };
     throw e;
   }

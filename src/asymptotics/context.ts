@@ -13,14 +13,23 @@ export class EngineUnknown extends Error {
 }
 
 export const MAX_TERMS = 5;
+/** work steps for one region, and for a whole classification */
 const MAX_STEPS = 200_000;
+export const MAX_TOTAL_STEPS = 1_500_000;
+
+/** A work counter shared by every region of one classification. */
+export interface WorkBudget { used: number }
 
 export class Ctx {
   private steps = 0;
+  private readonly budget: WorkBudget;
   readonly pinned: Map<string, Fraction>;
   /** finite-sum indices currently bound to numbers, or opaque (null) */
   readonly indices = new Map<string, Coef | null>();
-  constructor(public region: Region, readonly variable: string) { this.pinned = region.pinned(); }
+  constructor(public region: Region, readonly variable: string, budget?: WorkBudget) {
+    this.pinned = region.pinned();
+    this.budget = budget ?? { used: 0 };
+  }
 
   /** Run f with extra knowledge (e.g. the range of a finite-sum index), then restore. */
   within<T>(region: Region, f: () => T): T {
@@ -56,6 +65,7 @@ export class Ctx {
   }
   tick(): void {
     if (++this.steps > MAX_STEPS) throw new EngineUnknown('work budget exhausted');
+    if (++this.budget.used > MAX_TOTAL_STEPS) throw new EngineUnknown('work budget for this expression exhausted');
   }
 }
 

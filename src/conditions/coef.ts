@@ -24,6 +24,13 @@ interface Term {
 }
 
 const atoms = new Map<string, Atom>();
+
+/** Bounds on symbolic work, so that (a0 + … + a30)^8 cannot hang the decider. */
+export const MAX_COEF_TERMS = 512;
+const MAX_PRODUCT_TERMS = 8192;
+
+/** A coefficient grew past the work bounds; the caller answers `unknown`. */
+export class WorkLimitError extends Error {}
 const ZERO_F = new Fraction(0);
 const ONE_F = new Fraction(1);
 
@@ -66,6 +73,7 @@ export class Coef {
   private static fromTerms(list: Iterable<Term>): Coef {
     const m = new Map<string, Term>();
     for (const t of list) {
+      if (m.size > MAX_COEF_TERMS) throw new WorkLimitError(`a symbolic coefficient has more than ${MAX_COEF_TERMS} terms`);
       if (t.c.equals(0)) continue;
       const k = monoKey(t.powers);
       const prev = m.get(k);
@@ -99,6 +107,7 @@ export class Coef {
   sub(o: Coef): Coef { return this.add(o.neg()); }
   scale(f: Fraction): Coef { return Coef.fromTerms([...this.terms.values()].map((t) => ({ c: t.c.mul(f), powers: t.powers }))); }
   mul(o: Coef): Coef {
+    if (this.terms.size * o.terms.size > MAX_PRODUCT_TERMS) throw new WorkLimitError('a product of symbolic coefficients is too large');
     const out: Term[] = [];
     for (const a of this.terms.values()) for (const b of o.terms.values()) out.push({ c: a.c.mul(b.c), powers: mergePowers(a.powers, b.powers, 1) });
     return Coef.fromTerms(out);

@@ -160,10 +160,13 @@ export function sub(a: Interval, b: Interval): Interval {
   return add(a, { lo: -b.hi, hi: -b.lo });
 }
 
-/** product of two endpoints with 0·∞ = 0 */
-function pm(x: number, y: number): number {
-  if (x === 0 || y === 0) return 0;
-  return x * y;
+/** x·y rounded down / up; exact 0 when a factor is exactly 0 (so 0·∞ = 0), never when the product underflows */
+function prodDown(x: number, y: number): number {
+  return x === 0 || y === 0 ? 0 : down(x * y);
+}
+
+function prodUp(x: number, y: number): number {
+  return x === 0 || y === 0 ? 0 : up(x * y);
 }
 
 const isUnitPoint = (a: Interval): boolean => a.lo === a.hi && (a.lo === 1 || a.lo === -1);
@@ -175,17 +178,11 @@ export function mul(a: Interval, b: Interval): Interval {
     const p = a.lo * b.lo;
     return { lo: p, hi: p };
   }
-  if (a.lo >= 0 && b.lo >= 0) {
-    const top = pm(a.hi, b.hi);
-    return { lo: a.lo === 0 || b.lo === 0 ? 0 : down(a.lo * b.lo), hi: top === 0 ? 0 : up(top) };
-  }
-  const p1 = pm(a.lo, b.lo);
-  const p2 = pm(a.lo, b.hi);
-  const p3 = pm(a.hi, b.lo);
-  const p4 = pm(a.hi, b.hi);
-  const lo = Math.min(p1, p2, p3, p4);
-  const hi = Math.max(p1, p2, p3, p4);
-  return { lo: lo === 0 ? 0 : down(lo), hi: hi === 0 ? 0 : up(hi) };
+  if (a.lo >= 0 && b.lo >= 0) return { lo: prodDown(a.lo, b.lo), hi: prodUp(a.hi, b.hi) };
+  return {
+    lo: Math.min(prodDown(a.lo, b.lo), prodDown(a.lo, b.hi), prodDown(a.hi, b.lo), prodDown(a.hi, b.hi)),
+    hi: Math.max(prodUp(a.lo, b.lo), prodUp(a.lo, b.hi), prodUp(a.hi, b.lo), prodUp(a.hi, b.hi)),
+  };
 }
 
 /** a · c for an exact double c */
@@ -203,6 +200,10 @@ export function recip(b: Interval): Interval {
 }
 
 export function div(a: Interval, b: Interval): Interval {
+  if (a.lo === a.hi && b.lo === b.hi && exactInt(a.lo) && exactInt(b.lo) && b.lo !== 0 && a.lo % b.lo === 0) {
+    const q = a.lo / b.lo;
+    return { lo: q, hi: q };
+  }
   if (b.lo > 0 && a.lo >= 0) {
     // common positive case, one rounding per endpoint
     const lo = a.lo === 0 || b.hi === Infinity ? 0 : down(a.lo / b.hi);

@@ -42,26 +42,27 @@ function pm(x: number, y: number): number {
   return x === 0 || y === 0 ? 0 : x * y;
 }
 
-/** [alo, ahi]·[blo, bhi] into (RLO, RHI), outward rounded */
+/** [alo, ahi]·[blo, bhi] into (RLO, RHI), outward rounded (exact 0 only for an exactly zero factor) */
 function imul(alo: number, ahi: number, blo: number, bhi: number): void {
-  let lo: number;
-  let hi: number;
   if (alo >= 0 && blo >= 0) {
-    lo = pm(alo, blo);
-    hi = pm(ahi, bhi);
-  } else if (ahi <= 0 && bhi <= 0) {
-    lo = pm(ahi, bhi);
-    hi = pm(alo, blo);
-  } else {
-    const p1 = pm(alo, blo);
-    const p2 = pm(alo, bhi);
-    const p3 = pm(ahi, blo);
-    const p4 = pm(ahi, bhi);
-    lo = Math.min(p1, p2, p3, p4);
-    hi = Math.max(p1, p2, p3, p4);
+    RLO = alo === 0 || blo === 0 ? 0 : dn(alo * blo);
+    RHI = ahi === 0 || bhi === 0 ? 0 : upr(pm(ahi, bhi));
+    return;
   }
-  RLO = lo === 0 ? 0 : lo - Math.abs(lo) * EPS - TINY;
-  RHI = hi === 0 ? 0 : hi + Math.abs(hi) * EPS + TINY;
+  if (ahi <= 0 && bhi <= 0) {
+    RLO = ahi === 0 || bhi === 0 ? 0 : dn(ahi * bhi);
+    RHI = alo === 0 || blo === 0 ? 0 : upr(pm(alo, blo));
+    return;
+  }
+  const p1 = pm(alo, blo);
+  const p2 = pm(alo, bhi);
+  const p3 = pm(ahi, blo);
+  const p4 = pm(ahi, bhi);
+  const lo = Math.min(p1, p2, p3, p4);
+  const hi = Math.max(p1, p2, p3, p4);
+  // a zero here may be an underflow: round it outward too (sound either way)
+  RLO = dn(lo);
+  RHI = upr(hi);
 }
 
 const dn = (x: number): number => x - Math.abs(x) * EPS - TINY;

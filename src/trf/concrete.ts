@@ -21,6 +21,10 @@ import { type Decision, searchLeast } from './bracket-search.js';
 import { fmtNum, geometricTrf, logLinearModel, stretchedForm } from './closed-forms.js';
 import { constRational, constSign, constValue, recognize } from './families.js';
 import { TermDomainError, termInterval } from './head.js';
+import { evalInterval, UnsupportedExprError } from '../numeric/expr-interval.js';
+import { evalElastic } from '../numeric/elasticity.js';
+import type { Interval } from '../numeric/interval.js';
+import * as Ins from '../numeric/interval.js';
 import { buildSeriesModel, type SeriesModel } from './series-model.js';
 
 // plain-object copies: cheap property access on hot paths (no module-namespace getters)
@@ -46,13 +50,36 @@ export interface ConcreteOptions {
   readonly useDecider?: boolean;
 }
 
+const I = { ...Ins };
+
 const MAX_W = 10n ** 300n;
 
-function decideAgainst(tail: DInterval, S: DInterval, eps: DInterval): Decision {
-  const bound = DI.mul(eps, S);
-  if (tail.hi.lte(bound.lo)) return true;
-  if (tail.lo.gt(bound.hi)) return false;
-  return undefined;
+/**
+ * The test "tail ≤ ε·S" against a precomputed ε·S: first in doubles (outward
+ * bounds of ε·S), then in decimals when the double comparison cannot tell.
+ */
+export class Threshold {
+  private readonly bound: DInterval;
+  private readonly lo: number;
+  private readonly hi: number;
+  constructor(eps: DInterval, S: DInterval) {
+    this.bound = DI.mul(eps, S);
+    const b = DI.toInterval(this.bound);
+    this.lo = I.down(b.lo);
+    this.hi = I.up(b.hi);
+  }
+  decide(tail: Interval | DInterval): Decision {
+    if (typeof tail.lo === 'number') {
+      const t = tail as Interval;
+      if (t.hi <= this.lo) return true;
+      if (t.lo > this.hi) return false;
+      return this.decide(DI.fromInterval(t));
+    }
+    const t = tail as DInterval;
+    if (t.hi.lte(this.bound.lo)) return true;
+    if (t.lo.gt(this.bound.hi)) return false;
+    return undefined;
+  }
 }
 
 function checkFirstTerm(p: Expr, variable: string, from: bigint): void {
@@ -62,8 +89,46 @@ function checkFirstTerm(p: Expr, variable: string, from: bigint): void {
     if (err instanceof TermDomainError) {
       throw new InputError('domain', `${err.message}; start the sum later with --from`);
     }
+    if (err instanceof UnsupportedExprError) return; // reported by the method that needs it
     throw err;
   }
+}
+
+/**
+ * The nth-term test as a certificate: if p is bounded below on [M, ∞) (plain
+ * interval evaluation over the unbounded range), the terms stay ≥ e^{inf p} > 0
+ * and the series diverges.
+ */
+function boundedBelowCertificate(p: Expr, variable: string, from: bigint): string | null {
+  for (const M of [from, from + 16n, 1000n, 10n ** 6n, 10n ** 12n]) {
+    if (M < from) continue;
+    try {
+      const v = evalInterval(p, { variable, x: { lo: I.fromBigInt(M).lo, hi: Infinity } });
+      if (Number.isFinite(v.lo)) return `p(n) ≥ ${fmtNum(v.lo)} for n ≥ ${M} (interval bound over [${M}, ∞)): the terms do not tend to 0, so the series diverges`;
+    } catch {
+      // not evaluable over the whole range: no certificate from this M
+    }
+  }
+  return null;
+}
+
+/**
+ * Elasticity certificates on [M, ∞) for a few M: x·p'(x) ≥ −1 proves divergence
+ * (comparison with the harmonic series); x·p'(x) ≤ −s < −1 proves convergence.
+ */
+function elasticityCertificate(p: Expr, variable: string, from: bigint): { verdict: TrfVerdict; note: string } {
+  const start = from > 1n ? from : 1n;
+  for (const M of [start, 1000n, 10n ** 6n, 10n ** 12n, 10n ** 24n, 10n ** 48n]) {
+    if (M < start) continue;
+    try {
+      const r = evalElastic(p, { variable, M: I.fromBigInt(M) });
+      if (r.D.lo >= -1) return { verdict: 'diverges', note: `x·p'(x) ≥ ${fmtNum(r.D.lo)} ≥ −1 for x ≥ ${M} (elasticity bound over [${M}, ∞)): e^{p(n)} ≥ C/n, so the series diverges` };
+      if (r.D.hi < -1) return { verdict: 'converges', note: `x·p'(x) ≤ ${fmtNum(r.D.hi)} < −1 for x ≥ ${M}` };
+    } catch {
+      // no bound from this M
+    }
+  }
+  return { verdict: 'unknown', note: '' };
 }
 
 function deciderVerdict(p: Expr, variable: string, from: bigint): { verdict: TrfVerdict; note: string } {
@@ -111,7 +176,8 @@ export function concreteTrf(p: Expr, variable: string, from: bigint, eps: DInter
       const S = DI.fromInterval(model.S);
       const est = model.estimate(DI.toInterval(eps).lo);
       const guess = Number.isFinite(est) && est > Number(from) && est < 1e290 ? BigInt(Math.floor(est)) : undefined;
-      const search = searchLeast(from, (w) => decideAgainst(DI.fromInterval(model.tail(w + 1n)), S, eps), {
+      const threshold = new Threshold(eps, S);
+      const search = searchLeast(from, (w) => threshold.decide(model.tail(w + 1n)), {
         maxW: MAX_W, ...(guess !== undefined ? { guess } : {}),
       });
       return {
@@ -131,9 +197,15 @@ export function concreteTrf(p: Expr, variable: string, from: bigint, eps: DInter
     if (Number.isFinite(est)) estimateNote = `; incomplete-gamma estimate (continuous approximation, uncertified): ${est.toPrecision(6)}`;
   }
 
-  // generic: the decider rules out divergence first (cheaper than a failed certification)
+  // generic: a divergence certificate, then the decider, before a (costly) certification attempt
+  const below = boundedBelowCertificate(p, variable, from);
+  if (below !== null) return { verdict: 'diverges', lo: null, hi: null, S: null, closedForm: null, method: `${below}; there is no TRF` };
   let deciderNote = '';
-  if (family.kind === 'generic' && options.useDecider !== false) {
+  const elastic = elasticityCertificate(p, variable, from);
+  if (elastic.verdict === 'diverges') {
+    return { verdict: 'diverges', lo: null, hi: null, S: null, closedForm: null, method: `${elastic.note}; there is no TRF` };
+  }
+  if (family.kind === 'generic' && elastic.verdict !== 'converges' && options.useDecider !== false) {
     const d = deciderVerdict(p, variable, from);
     deciderNote = d.note;
     if (d.verdict === 'diverges') {
@@ -148,7 +220,8 @@ export function concreteTrf(p: Expr, variable: string, from: bigint, eps: DInter
       method: `${deciderNote ? deciderNote + '; ' : ''}cannot certify the tail: ${model.openReason ?? 'unknown reason'}`,
     };
   }
-  const search = searchLeast(from, (w) => decideAgainst(model.tailFrom(w + 1n), S, eps), { maxW: MAX_W });
+  const threshold = new Threshold(eps, S);
+  const search = searchLeast(from, (w) => threshold.decide(model.tailFromFast(w + 1n)), { maxW: MAX_W });
   const certificate = `convergence certified by the tail bound beyond n = ${model.M}`;
   return {
     verdict: 'converges', lo: search.lo, hi: search.hi, S, closedForm, model,

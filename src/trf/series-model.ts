@@ -205,6 +205,13 @@ export class SeriesModel {
     return DI.fromInterval(s);
   }
 
+  /** The same tail as a double interval when a ≥ N0 (no decimal work); a decimal interval below N0. */
+  tailFromFast(a: bigint): Interval | DInterval {
+    if (this.closure === null || this.M === null || a < this.N0) return this.tailFrom(a);
+    if (a >= this.M) return closureSum(this.closure, a, termAt(this.p, this.variable, a));
+    return I.add(this.emSum(a, this.M, this.dM!), this.closureAtM!);
+  }
+
   /** Certified partial sum Σ_{n=from}^{N} f(n) (works for open and divergent series too). */
   partialSum(N: bigint): DInterval {
     if (N < this.N0) return headPrefix(this.head, N);

@@ -31,7 +31,7 @@ export function lengthsFor(L: number): number[] {
 /** `--quick`: sized to finish the six runs in under 10 minutes on two cores (wasm). */
 export const QUICK_CONFIG: ExperimentConfig = {
   model: DEFAULT_MODEL,
-  train: { steps: 600, batch: 16, length: 64, lr: 3e-3, warmup: 50 },
+  train: { steps: 1200, batch: 16, length: 64, lr: 3e-3, warmup: 50 },
   seed: 1,
   evalLens: lengthsFor(64),
   evalTokens: 16384,

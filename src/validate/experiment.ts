@@ -157,9 +157,21 @@ async function runParallel(req: ExperimentRequest, jobs: number, onProgress?: Pr
   return { backend, results };
 }
 
+/** Give repeated labels a " #2", " #3" suffix so that runs and weight files stay distinct. */
+export function uniqueNames(specs: readonly RpeSpec[]): RpeSpec[] {
+  const seen = new Map<string, number>();
+  return specs.map((s) => {
+    const label = rpeLabel(s);
+    const k = (seen.get(label) ?? 0) + 1;
+    seen.set(label, k);
+    return k === 1 ? s : { ...s, name: `${label} #${k}` };
+  });
+}
+
 /** Run every RPE of the request and summarise. */
-export async function runExperiment(req: ExperimentRequest, onProgress?: ProgressListener): Promise<ExperimentResult> {
+export async function runExperiment(request: ExperimentRequest, onProgress?: ProgressListener): Promise<ExperimentResult> {
   const t0 = performance.now();
+  const req: ExperimentRequest = { ...request, specs: uniqueNames(request.specs) };
   const corpus = loadCorpus(req.corpusFile);
   checkConfig(req.config, corpus);
   const jobs = Math.max(1, Math.min(req.jobs ?? availableParallelism(), req.specs.length));

@@ -40,7 +40,7 @@ export function pplSpec(result: ExperimentResult): TopLevelSpec {
           x: { field: 'length', type: 'quantitative', scale: { type: 'log', base: 2 }, axis: { values: result.config.evalLens as number[], title: 'evaluation length (tokens)' } },
           y: { field: 'ppl', type: 'quantitative', scale: { zero: false }, title: 'perplexity (bytes)' },
           color: { field: 'rpe', type: 'nominal', title: 'RPE', sort: result.runs.map((r) => r.rpe) },
-          strokeDash: { field: 'verdict', type: 'nominal', title: 'verdict', scale: { domain: ['converges', 'diverges', 'unknown'], range: [[1, 0], [6, 3], [2, 2]] } },
+          strokeDash: { field: 'verdict', type: 'nominal', title: 'verdict', scale: { domain: ['converges', 'diverges', 'unknown'], range: [[1, 0], [6, 3], [2, 2]] }, legend: { symbolType: 'stroke', symbolStrokeWidth: 2, symbolSize: 300 } },
         },
       },
       {
@@ -58,6 +58,7 @@ export function trfErfSpec(result: ExperimentResult): TopLevelSpec {
   const values = result.runs.filter((r) => r.trf !== null).map((r) => ({
     rpe: r.rpe, erf: r.erf, trfPlot: Number.isFinite(r.trf!) ? Math.max(1, r.trf!) : top,
     trf: Number.isFinite(r.trf!) ? String(r.trf) : '∞', verdict: r.verdict,
+    label: `${r.rpe} (TRF ${Number.isFinite(r.trf!) ? r.trf : '∞'}, ERF ${r.erf})`,
   }));
   const rho = result.spearmanTrfErf;
   return {
@@ -71,7 +72,7 @@ export function trfErfSpec(result: ExperimentResult): TopLevelSpec {
         mark: { type: 'point', filled: true, size: 80 },
         encoding: {
           x: { field: 'erf', type: 'quantitative', title: 'ERF (tokens)', scale: { domain: [0, result.config.train.length] } },
-          y: { field: 'trfPlot', type: 'quantitative', scale: { type: 'log' }, title: `TRF (tokens; top row = ∞)` },
+          y: { field: 'trfPlot', type: 'quantitative', scale: { type: 'log' }, title: 'TRF (tokens; top row: ∞, divergent)' },
           color: { field: 'verdict', type: 'nominal', scale: { domain: ['converges', 'diverges', 'unknown'], range: ['#1b9e77', '#d95f02', '#7570b3'] } },
           tooltip: [{ field: 'rpe' }, { field: 'trf' }, { field: 'erf' }],
         },
@@ -81,7 +82,7 @@ export function trfErfSpec(result: ExperimentResult): TopLevelSpec {
         encoding: {
           x: { field: 'erf', type: 'quantitative' },
           y: { field: 'trfPlot', type: 'quantitative', scale: { type: 'log' } },
-          text: { field: 'rpe' },
+          text: { field: 'label' },
         },
       },
     ],

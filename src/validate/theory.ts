@@ -3,18 +3,19 @@
  * model was trained with.
  *
  * Owns: asking the decider (`classify`, the same call as `rpe classify`) and the
- * TRF engine (`trf(expr, {eps, at, from})`, src/trf) about each head's bias, and
+ * TRF engine (`trf(expr, {eps, at, from})`, src/trf/trf.ts) about each head's bias, and
  * combining heads: the model's series converge when every head's does, diverge
  * when some head's does; the model's TRF is the largest head TRF (∞ when some
  * head diverges). A conditional verdict is resolved by evaluating each case's
  * condition at the head's parameter values.
- * If the TRF engine cannot be loaded or fails for a convergent head, a float64
- * partial-sum estimate is used instead and marked `trfSource: "estimate"`.
+ * If the TRF engine gives no TRF for a head the decider calls convergent, a
+ * float64 partial-sum estimate is used instead and marked `trfSource: "estimate"`.
  */
 import { classify } from '../classify.js';
 import { evalCondition } from '../cli/condition-eval.js';
 import type { Verdict } from '../types.js';
 import type { ResolvedRpe } from './rpe.js';
+import { trf } from '../trf/trf.js';
 
 export interface Theory {
   readonly verdict: Verdict;
@@ -28,22 +29,18 @@ export interface Theory {
   readonly trfSource: 'trf' | 'estimate' | 'divergent' | 'none';
 }
 
-type TrfFn = (expr: string, options: { eps?: number; at?: Record<string, number>; from?: number }) => unknown;
+/** The `at` items for one head: "name=value" with the value printed to round-trip exactly. */
+export function atItems(point: Readonly<Record<string, number>>): string[] {
+  return Object.entries(point).map(([k, v]) => `${k}=${String(v)}`);
+}
 
-let trfLoaded: Promise<TrfFn | null> | undefined;
-
-/** Load src/trf's `trf` if it is there (it is built by another module). */
-async function loadTrf(): Promise<TrfFn | null> {
-  trfLoaded ??= (async () => {
-    for (const path of ['../trf/index.js', '../trf/trf.js']) {
-      try {
-        const mod = (await import(path)) as { trf?: TrfFn };
-        if (typeof mod.trf === 'function') return mod.trf;
-      } catch { /* try the next */ }
-    }
-    return null;
-  })();
-  return trfLoaded;
+/** The certified TRF of one head from src/trf (null when it gives none). */
+function engineTrf(expression: string, point: Readonly<Record<string, number>>, eps: number): { value: number | null; verdict?: string } {
+  const report = trf(expression, { eps, at: atItems(point), from: 0 });
+  const r = report.results[0];
+  if (!r) return { value: null };
+  if (r.verdict === 'diverges') return { value: Infinity, verdict: r.verdict };
+  return { value: trfNumber(r.trf), verdict: r.verdict };
 }
 
 /** Read a TRF value from whatever shape the engine returns. */
@@ -119,25 +116,22 @@ export async function theoryOf(rpe: ResolvedRpe, eps = 0.01): Promise<Theory> {
   const verdict: Verdict = headVerdicts.includes('diverges') ? 'diverges'
     : headVerdicts.every((v) => v === 'converges') ? 'converges' : 'unknown';
 
-  const trfFn = await loadTrf();
   let source: Theory['trfSource'] = 'trf';
   const headTrfs: Array<number | null> = [];
   for (let h = 0; h < heads; h++) {
     if (headVerdicts[h] === 'diverges') { headTrfs.push(Infinity); continue; }
     let value: number | null = null;
-    if (trfFn) {
-      try {
-        value = trfNumber(trfFn(rpe.spec.expression, { eps, at: { ...rpe.headParams[h]! }, from: 0 }));
-      } catch { value = null; }
-    }
-    if (value === null && headVerdicts[h] === 'converges') {
+    try {
+      value = engineTrf(rpe.spec.expression, rpe.headParams[h]!, eps).value;
+    } catch { value = null; }
+    if ((value === null || value === Infinity) && headVerdicts[h] === 'converges') {
       value = estimateTrf((n) => rpe.fn(n, h), eps);
       source = 'estimate';
     }
     headTrfs.push(value);
   }
-  const trf = headTrfs.some((t) => t === null) ? null : Math.max(...(headTrfs as number[]));
+  const modelTrf = headTrfs.some((t) => t === null) ? null : Math.max(...(headTrfs as number[]));
   if (verdict === 'diverges' && headTrfs.every((t) => t === Infinity)) source = 'divergent';
-  if (trf === null) source = 'none';
-  return { verdict, headVerdicts, ...(reason ? { reason } : {}), trf, headTrfs, eps, trfSource: source };
+  if (modelTrf === null) source = 'none';
+  return { verdict, headVerdicts, ...(reason ? { reason } : {}), trf: modelTrf, headTrfs, eps, trfSource: source };
 }

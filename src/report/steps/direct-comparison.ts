@@ -34,7 +34,7 @@ export function directComparisonSteps(d: DirectComparisonDetail, ctx: StepContex
       claimTex: `${upper ? `q_{\\mathrm{lo}}` : `q_{\\mathrm{hi}}`}(${v}) - g(${v}) = ${seriesToString(d.difference, true)} \\to ${limitText(d.limit, true)},\\qquad g(${v}) = ${seriesToString(ref.g, true)}`,
       claimText: `${upper ? 'the lower' : 'the upper'} bound of q minus g = −log b tends to ${limitText(d.limit)}: ${seriesToString(d.difference)}`,
       justification: { kind: 'expansion', name: 'subtraction of expansions', text: `Term-by-term subtraction; the leading remaining term decides the limit${inRegion(ctx)}.${q && q.exact ? ' Here $q$ is known exactly, so $q_{\\mathrm{lo}} = q_{\\mathrm{hi}} = q$.' : ''}` },
-      check: limitCheck('q(n) − g(n) approaches the claimed limit', ctx.paramsText, ctx.ns, (n) => { const x = qAt(ctx, n); return x === null ? null : x.sub(seriesValue(ref.g, n, ctx.params)); }, claimedDiff, 'q(n) − g(n)'),
+      ...(q && q.exact ? { check: limitCheck('q(n) − g(n) approaches the claimed limit', ctx.paramsText, ctx.ns, (n) => { const x = qAt(ctx, n); return x === null ? null : x.sub(seriesValue(ref.g, n, ctx.params)); }, claimedDiff, 'q(n) − g(n)') } : {}),
     },
     {
       claimTex: `${abs} ${upper ? '\\le' : '\\ge'} ${C}b_{${v}}\\quad\\text{for all } ${v} \\ge N_0`,

@@ -1,0 +1,143 @@
+/**
+ * report(): from an input to the Report object. Runs classify() (the verdicts and
+ * conditions of the contract object), re-explores the regions with every named
+ * test (regions.ts), writes one proof per region, instantiates the paper's
+ * theorem per case, and gathers the chart's data.
+ *
+ * Owns: the assembly and the consistency check between classify() and the
+ * per-region analysis (a disagreement is a bug and throws).
+ */
+import Fraction from 'fraction.js';
+import { classify } from '../classify.js';
+import { loadFamilies } from '../cli/rules-loader.js';
+import type { Family } from '../cli/rules-schema.js';
+import { InputError } from '../parse/errors.js';
+import { parseCondition } from '../parse/parse.js';
+import { toTex } from '../parse/print.js';
+import { type ParamPoint, samplePoint } from '../tests/region-sample.js';
+import { combineAt, parseAtOption } from '../trf/substitute.js';
+import type { ClassificationCase, ClassifyOptions } from '../types.js';
+import { chartCurve } from './chart-data.js';
+import type { CaseProof, ChartData, Report, TheoremSection } from './proof.js';
+import { conditionTex, pointText, regionProof } from './region-proof.js';
+import { analyzeRegions, type RegionAnalysis } from './regions.js';
+import { convergingTheorem, divergingTheorem } from './theorem.js';
+
+export interface ReportOptions extends ClassifyOptions {
+  /** sample parameter values, "name=v1,v2,…" as for `rpe trf --at` */
+  readonly at?: readonly string[];
+  /** explicit sample points (the catalog passes its samples here) */
+  readonly samples?: readonly Readonly<Record<string, string | number>>[];
+  /** ε of the TRF, default "0.01" */
+  readonly eps?: string;
+  /** B and δ of the window guarantee, default 1 and 0.01 */
+  readonly logitBound?: string;
+  readonly tol?: string;
+  /** complete proofs written per region, default 2 */
+  readonly maxProofs?: number;
+  /** a title (default: the input) */
+  readonly title?: string;
+}
+
+const MAX_THEOREM_POINTS = 4;
+const MAX_CURVES = 8;
+
+function familiesById(): Map<string, Family> {
+  try {
+    return new Map(loadFamilies().families.map((f) => [f.id, f]));
+  } catch {
+    return new Map();
+  }
+}
+
+/** Rational sample points from --at and explicit samples (non-rational values are skipped). */
+function preferredPoints(options: ReportOptions): ParamPoint[] {
+  const out: ParamPoint[] = [];
+  for (const s of options.samples ?? []) {
+    try { out.push(new Map(Object.entries(s).map(([k, v]) => [k, new Fraction(v)]))); } catch { /* not rational */ }
+  }
+  if (options.at?.length) {
+    for (const pt of combineAt(options.at.map(parseAtOption))) {
+      const entries = Object.entries(pt);
+      if (entries.every(([, v]) => v.expr.kind === 'num' || (v.expr.kind === 'neg' && v.expr.arg.kind === 'num'))) {
+        out.push(new Map(entries.map(([k, v]) => [k, v.expr.kind === 'num' ? v.expr.value : (v.expr as { arg: { value: Fraction } }).arg.value.neg()])));
+      }
+    }
+  }
+  return out;
+}
+
+const key = (p: ParamPoint): string => [...p].map(([k, v]) => `${k}=${v.toFraction()}`).join(',');
+
+/** Points of the case: the preferred ones inside its regions, else one sample per region. */
+function casePoints(regions: readonly RegionAnalysis[], parameters: readonly string[], preferred: readonly ParamPoint[]): ParamPoint[] {
+  const inCase = preferred.filter((p) => regions.some((r) => samplePoint(r.region, parameters, [p]) !== null && key(samplePoint(r.region, parameters, [p])!) === key(p)));
+  const pts = inCase.length ? inCase : regions.map((r) => samplePoint(r.region, parameters)).filter((p): p is ParamPoint => p !== null);
+  const seen = new Set<string>();
+  return pts.filter((p) => (seen.has(key(p)) ? false : (seen.add(key(p)), true)));
+}
+
+export function buildReport(input: string, options: ReportOptions = {}): Report {
+  const eps = options.eps ?? '0.01';
+  const logitBound = options.logitBound ?? '1';
+  const tol = options.tol ?? '0.01';
+  const classification = classify(input, options);
+  const analyzed = analyzeRegions(input, options);
+  const { parsed } = analyzed;
+  const families = familiesById();
+  const preferred = preferredPoints(options);
+  for (const r of analyzed.regions) {
+    if (r.conflicts.length) throw new Error(`internal: in the region ${r.condition} the ${r.conflicts.map((c) => c.test).join(', ')} test(s) contradict the decider (${r.verdict})`);
+  }
+  const byVerdict = (c: ClassificationCase): RegionAnalysis[] => analyzed.regions.filter((r) => r.verdict === c.verdict);
+  for (const c of classification.cases) if (byVerdict(c).length === 0) throw new Error(`internal: no region of the report has the verdict ${c.verdict} of classify()`);
+  if (analyzed.regions.some((r) => !classification.cases.some((c) => c.verdict === r.verdict))) throw new Error('internal: a region of the report has a verdict classify() does not');
+
+  const chartInputs: { label: string; point: ParamPoint; sum: number | null; trf: number | null }[] = [];
+  const cases: CaseProof[] = classification.cases.map((c) => {
+    const regions = byVerdict(c);
+    const proofs = regions.map((analysis) => regionProof({
+      analysis, parameters: parsed.parameters, variable: parsed.variable, from: analyzed.from, term: analyzed.term,
+      families, preferred, maxProofs: options.maxProofs ?? 2,
+    }));
+    const cTex = conditionTex(c.condition);
+    let theorem: TheoremSection | undefined;
+    const points = casePoints(regions, parsed.parameters, preferred).slice(0, MAX_THEOREM_POINTS);
+    if (!analyzed.term && c.verdict !== 'unknown') {
+      const t = { input, expr: parsed.expr, variable: parsed.variable, from: analyzed.from, condition: c.condition, conditionTex: cTex, points, eps, logitBound, tol, options: { ...(options.var !== undefined ? { var: options.var } : {}) } };
+      theorem = c.verdict === 'converges' ? convergingTheorem(t) : divergingTheorem(t);
+      if (c.verdict === 'converges') theorem.results.forEach((r, i) => chartInputs.push({ label: r.at, point: points[i]!, sum: r.sum === null ? null : Number(r.sum), trf: r.trf === null ? null : Number(r.trf) }));
+      else points.slice(0, 2).forEach((p) => chartInputs.push({ label: `${pointText(p) || 'the input'} (diverges)`, point: p, sum: null, trf: null }));
+    }
+    return { condition: c.condition, conditionTex: cTex, verdict: c.verdict, extrapolation: c.extrapolation, regions: proofs, ...(theorem ? { theorem } : {}) };
+  });
+
+  const chart = chartData(parsed, analyzed.from, chartInputs.slice(0, MAX_CURVES), eps);
+  const assumptions = options.assume ?? [];
+  return {
+    input, title: options.title ?? input,
+    expression: parsed.normalized, expressionTex: toTex(parsed.expr), variable: parsed.variable, from: analyzed.from,
+    term: analyzed.term, parameters: [...parsed.parameters], assumptions: [...assumptions],
+    assumptionsTex: assumptions.map((a) => { try { return toTex(parseCondition(a, parsed.parameters)); } catch (e) { if (e instanceof InputError) return a; throw e; } }),
+    classification, cases, chart,
+    notes: [
+      'Numbers in the checks are computed with decimal.js at sample points; they check the claims and are never used as arguments.',
+      'Asymptotic expansions are written in n; O(·) bounds the terms left out; L_k are iterated logarithms (L_0 = log n).',
+    ],
+  };
+}
+
+function chartData(parsed: ReturnType<typeof analyzeRegions>['parsed'], from: number, inputs: readonly { label: string; point: ParamPoint; sum: number | null; trf: number | null }[], eps: string): ChartData | null {
+  if (inputs.length === 0) return null;
+  const curves = inputs.map((c) => chartCurve(parsed.expr, parsed.variable, from, { ...c, label: c.label === '—' ? 'the input' : c.label }));
+  const diverging = inputs.filter((c) => c.sum === null);
+  const lastW = Math.max(...curves.map((c) => c.lastW));
+  return {
+    title: 'Cumulative attention prior P(w)/S',
+    normalisation: diverging.length === 0 ? 'P(w) = Σ_{n≤w} e^{p(n)}, S = Σ_n e^{p(n)}; TRF at ε = ' + eps
+      : diverging.length === inputs.length ? `diverging: P(w) normalised by the partial sum up to w = ${lastW.toLocaleString('en-US')} (it tends to 0 as the length grows)`
+        : `S for converging curves; diverging curves normalised by their partial sum up to w = ${lastW.toLocaleString('en-US')}`,
+    eps: Number(eps),
+    curves: curves.map(({ lastW: _l, ...c }) => c),
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * The data of the report's chart: the cumulative attention prior
+ * P(w)/S = Σ_{n≤w} e^{p(n)} / S against the window w (log axis), one curve per
+ * sample parameter point, with the TRF marked. For a diverging series there is
+ * no S; the curve is then normalised by the partial sum at the chart's last w
+ * (and says so). Float64 sums (compensated): the chart illustrates, it proves nothing.
+ *
+ * Owns: the sampling of w and the partial sums for the chart.
+ */
+import type { Expr } from '../parse/expr.js';
+import { compileFloat } from '../numeric/evaluate.js';
+import { substituteParameters } from '../tests/substitute.js';
+import type { ParamPoint } from '../tests/region-sample.js';
+import type { ChartCurve } from './proof.js';
+
+export interface CurveInput {
+  readonly label: string;
+  readonly point: ParamPoint;
+  /** S when the series converges (from rpe trf), else null */
+  readonly sum: number | null;
+  readonly trf: number | null;
+}
+
+/** Log-spaced windows 1 … W, about 24 per decade, plus the TRF. */
+export function windows(W: number, extra: readonly number[] = []): number[] {
+  const out = new Set<number>();
+  const decades = Math.log10(W);
+  for (let i = 0; i <= Math.ceil(decades * 24); i++) out.add(Math.min(W, Math.round(10 ** (i / 24))));
+  for (const e of extra) if (e >= 1 && e <= W) out.add(e);
+  return [...out].sort((a, b) => a - b);
+}
+
+const MAX_W = 2_000_000;
+
+export function chartCurve(expr: Expr, variable: string, from: number, c: CurveInput): ChartCurve & { readonly lastW: number } {
+  const concrete = substituteParameters(expr, c.point);
+  const f = compileFloat(concrete, variable);
+  const W = Math.min(MAX_W, Math.max(100, c.trf !== null ? 10 * c.trf : 100_000));
+  const ws = windows(W, c.trf !== null ? [c.trf] : []);
+  const partial: number[] = [];
+  let sum = 0, comp = 0, k = 0;
+  for (let n = from; n <= W; n++) {
+    const t = Math.exp(f(n));
+    const y = t - comp, s = sum + y;
+    comp = s - sum - y;
+    sum = s;
+    if (n >= ws[k]!) { partial.push(sum); k++; }
+    if (k >= ws.length) break;
+  }
+  const norm = c.sum ?? sum;
+  const points = ws.slice(0, partial.length).map((w, i) => ({ w, share: Number((partial[i]! / norm).toPrecision(6)) }));
+  return { label: c.label, points, trf: c.trf, lastW: W };
+}

@@ -1,0 +1,56 @@
+/**
+ * The chart as SVG, drawn by a charting library: a vega-lite spec compiled to
+ * vega and rendered headless in Node (`View.toSVG`), so no browser or canvas is
+ * needed. Log-scaled window axis, one line per sample point, a rule at each TRF
+ * and at the 1 − ε level.
+ *
+ * Owns: the vega-lite spec and the rendering call.
+ */
+import * as vega from 'vega';
+import * as vl from 'vega-lite';
+import type { ChartData } from './proof.js';
+
+export function chartSpec(chart: ChartData): vl.TopLevelSpec {
+  const lines = chart.curves.flatMap((c) => c.points.map((p) => ({ w: p.w, share: p.share, curve: c.label })));
+  const trfs = chart.curves.filter((c) => c.trf !== null && c.trf >= 1).map((c) => ({ w: c.trf!, curve: c.label, text: `TRF = ${c.trf}` }));
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    width: 560, height: 300,
+    title: { text: chart.title, subtitle: chart.normalisation },
+    config: { font: 'sans-serif', view: { stroke: '#ccc' } },
+    layer: [
+      {
+        data: { values: lines },
+        mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2 },
+        encoding: {
+          x: { field: 'w', type: 'quantitative', scale: { type: 'log' }, title: 'window w (log scale)' },
+          y: { field: 'share', type: 'quantitative', scale: { domain: [0, 1] }, title: 'cumulative attention prior' },
+          color: { field: 'curve', type: 'nominal', title: 'parameters' },
+        },
+      },
+      {
+        data: { values: [{ y: 1 - chart.eps }] },
+        mark: { type: 'rule', strokeDash: [4, 4], color: '#888' },
+        encoding: { y: { field: 'y', type: 'quantitative' } },
+      },
+      ...(trfs.length ? [{
+        data: { values: trfs },
+        mark: { type: 'rule' as const, strokeDash: [2, 2] },
+        encoding: { x: { field: 'w', type: 'quantitative' as const }, color: { field: 'curve', type: 'nominal' as const } },
+      }, {
+        data: { values: trfs },
+        mark: { type: 'text' as const, angle: 270, dx: -4, dy: -6, align: 'right' as const, fontSize: 10 },
+        encoding: { x: { field: 'w', type: 'quantitative' as const }, y: { value: 8 }, text: { field: 'text' }, color: { field: 'curve', type: 'nominal' as const } },
+      }] : []),
+    ],
+  } as vl.TopLevelSpec;
+}
+
+/** Render the chart to a standalone SVG string. */
+export async function chartSvg(chart: ChartData): Promise<string> {
+  const spec = vl.compile(chartSpec(chart)).spec;
+  const view = new vega.View(vega.parse(spec), { renderer: 'none' });
+  const svg = await view.toSVG();
+  view.finalize();
+  return svg;
+}

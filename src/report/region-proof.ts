@@ -1,0 +1,94 @@
+/**
+ * One parameter region's proof: the table of every test tried, and complete
+ * step-by-step proofs for the chosen decisive tests (up to `maxProofs`).
+ *
+ * Owns: the choice of proofs and the dispatch to the step builders.
+ */
+import type { Family } from '../cli/rules-schema.js';
+import { parseCondition } from '../parse/parse.js';
+import { toTex } from '../parse/print.js';
+import type { CondensationDetail } from '../tests/cauchy-condensation.js';
+import type { Analysis } from '../tests/detail.js';
+import type { DirectComparisonDetail } from '../tests/direct-comparison.js';
+import type { IntegralDetail } from '../tests/integral.js';
+import type { LimitComparisonDetail } from '../tests/limit-comparison.js';
+import type { RaabeDetail } from '../tests/raabe.js';
+import type { RatioDetail } from '../tests/ratio.js';
+import { type ParamPoint, samplePoint } from '../tests/region-sample.js';
+import type { RootDetail } from '../tests/root.js';
+import type { ProofStep, RegionProof, TestProof } from './proof.js';
+import type { RegionAnalysis } from './regions.js';
+import { sampleNs } from './spot-check.js';
+import { condensationSteps } from './steps/condensation.js';
+import type { StepContext } from './steps/context.js';
+import { directComparisonSteps } from './steps/direct-comparison.js';
+import { genericSteps } from './steps/generic.js';
+import { integralSteps } from './steps/integral.js';
+import { limitComparisonSteps } from './steps/limit-comparison.js';
+import { nthTermSteps } from './steps/nth-term.js';
+import { raabeSteps, ratioSteps, rootSteps } from './steps/ratio-root-raabe.js';
+import { PROOF_PREFERENCE, TEST_TITLES } from './titles.js';
+
+export interface RegionProofInput {
+  readonly analysis: RegionAnalysis;
+  readonly parameters: readonly string[];
+  readonly variable: string;
+  readonly from: number;
+  readonly term: boolean;
+  readonly families: ReadonlyMap<string, Family>;
+  /** preferred sample points (from --at or the catalog) */
+  readonly preferred: readonly ParamPoint[];
+  readonly maxProofs: number;
+}
+
+export function conditionTex(condition: string): string {
+  if (condition === 'true') return '';
+  try {
+    return toTex(parseCondition(condition));
+  } catch {
+    return `\\text{${condition.replace(/[\\{}]/g, '')}}`;
+  }
+}
+
+export const pointText = (p: ParamPoint): string => [...p].map(([k, v]) => `${k} = ${v.toFraction()}`).join(', ');
+
+function stepsFor(a: Analysis<unknown>, ctx: StepContext): ProofStep[] {
+  const r = a.record;
+  const d = a.detail;
+  switch (r.test) {
+    case 'limit-comparison': return limitComparisonSteps(d as LimitComparisonDetail, ctx);
+    case 'integral': return integralSteps(d as IntegralDetail, ctx);
+    case 'direct-comparison': return directComparisonSteps(d as DirectComparisonDetail, ctx);
+    case 'cauchy-condensation': return condensationSteps(d as CondensationDetail, r, ctx);
+    case 'ratio': return ratioSteps(d as RatioDetail, r, ctx);
+    case 'root': return rootSteps(d as RootDetail, r, ctx);
+    case 'raabe': return raabeSteps(d as RaabeDetail, r, ctx);
+    case 'nth-term': return nthTermSteps(r, ctx);
+    default: return genericSteps(r, ctx);
+  }
+}
+
+export function regionProof(input: RegionProofInput): RegionProof {
+  const a = input.analysis;
+  const tests = a.analyses.map(({ record: r }) => ({ test: r.test, title: TEST_TITLES[r.test], outcome: r.outcome, ...(r.verdict ? { verdict: r.verdict } : {}), summary: r.summary }));
+  const base = { condition: a.condition, conditionTex: conditionTex(a.condition), verdict: a.verdict, tests };
+  const point = samplePoint(a.region, input.parameters, input.preferred);
+  if (a.verdict === 'unknown' || !a.facts) return { ...base, sample: point ? pointText(point) : '', proofs: [], reason: a.reason ?? 'no test was decisive' };
+  const params = point ?? new Map();
+  const ctx: StepContext = {
+    facts: a.facts, variable: input.variable, from: input.from, term: input.term,
+    condition: a.condition, conditionTex: base.conditionTex,
+    point: { variable: input.variable, params }, params, paramsText: pointText(params),
+    ns: sampleNs(input.from), families: input.families,
+  };
+  const decisive = a.analyses.filter((x) => x.record.outcome === 'decisive' && x.record.verdict === a.verdict);
+  const order = PROOF_PREFERENCE[a.verdict];
+  decisive.sort((x, y) => rank(order, x.record.test) - rank(order, y.record.test));
+  const proofs: TestProof[] = decisive.slice(0, input.maxProofs).map((x) => ({ test: x.record.test, title: TEST_TITLES[x.record.test], steps: stepsFor(x, ctx) }));
+  return { ...base, sample: ctx.paramsText, proofs };
+}
+
+function rank(order: readonly string[], t: string): number {
+  const i = order.indexOf(t);
+  return i < 0 ? order.length : i;
+}

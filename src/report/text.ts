@@ -1,0 +1,38 @@
+/**
+ * Prose with inline math: the plain-text fields of a proof (justifications,
+ * summaries) may contain $…$ (LaTeX) and `…` (code). This module splits them so
+ * that each renderer can escape the prose and typeset the math its own way.
+ *
+ * Owns: the segmentation and the Unicode → LaTeX map for prose symbols.
+ */
+export type Segment = { readonly kind: 'text' | 'math' | 'code'; readonly s: string };
+
+export function segments(text: string): Segment[] {
+  const out: Segment[] = [];
+  let i = 0, buf = '';
+  const flush = () => { if (buf) out.push({ kind: 'text', s: buf }); buf = ''; };
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (ch === '$' || ch === '`') {
+      const end = text.indexOf(ch, i + 1);
+      if (end > i) {
+        flush();
+        out.push({ kind: ch === '$' ? 'math' : 'code', s: text.slice(i + 1, end) });
+        i = end + 1;
+        continue;
+      }
+    }
+    buf += ch;
+    i++;
+  }
+  flush();
+  return out;
+}
+
+/** Unicode symbols in prose and their LaTeX math equivalents. */
+export const UNICODE_MATH: Readonly<Record<string, string>> = {
+  '≤': '\\le', '≥': '\\ge', '→': '\\to', '∞': '\\infty', '−': '-', '·': '\\cdot', 'Σ': '\\sum', '≠': '\\ne',
+  'ε': '\\varepsilon', 'δ': '\\delta', 'ρ': '\\rho', 'α': '\\alpha', 'β': '\\beta', 'λ': '\\lambda', '∫': '\\int',
+  '₀': '_0', '₁': '_1', '₂': '_2', '₃': '_3', '₄': '_4', '√': '\\surd', '∈': '\\in', '×': '\\times', '⇒': '\\Rightarrow',
+  '≈': '\\approx', '′': "'", '∎': '\\blacksquare', '⇔': '\\Leftrightarrow', '±': '\\pm',
+};
