@@ -55,6 +55,13 @@ test('extreme but valid expressions answer honestly and quickly', { timeout: 120
   }
 });
 
+test('symbolic blow-up is bounded: (a0 + … + a12)^8 answers unknown', { timeout: 60_000 }, () => {
+  const sum = Array.from({ length: 13 }, (_, i) => `a${i}`).join('+');
+  const c = classify(`-(${sum})^8*n`);
+  assert.equal(c.verdict, 'unknown');
+  assert.match(c.cases[0]!.reason ?? '', /too complex|budget/);
+});
+
 test('many parameters stay within the case budget and still partition', { timeout: 60_000 }, () => {
   const c = classify('-m*s*t*u*v*log(n+1)');
   assert.ok(c.cases.length >= 2 && c.cases.length <= 3);
