@@ -15,6 +15,9 @@ interface TrfFlags extends PointFlags {
 function resultLine(r: TrfResult): string {
   const at = atText(r.at);
   const head = at ? `${at}: ` : '';
+  if (r.trf === null && r.closedForm !== null && Object.keys(r.at).length === 0 && r.verdict === 'unknown') {
+    return `${head}symbolic closed form (give --at for certified numbers): ${r.closedForm}`;
+  }
   if (r.trf === null || r.bracket === null) return `${head}${r.verdict} — no TRF`;
   const [lo, hi] = r.bracket;
   const value = String(lo) === String(hi) ? `TRF = ${r.trf}` : `TRF ∈ [${lo}, ${hi ?? '∞'}]`;

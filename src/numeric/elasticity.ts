@@ -60,7 +60,18 @@ function tryDiv(a: Interval, b: Interval): Interval | undefined {
   }
 }
 
-function withE(V: Interval, VM: Interval, D: Interval, E?: Interval): Elastic {
+function withE(V0: Interval, VM: Interval, D: Interval, E?: Interval): Elastic {
+  let V = V0;
+  // monotonicity on [M, ∞): a non-negative log-derivative means |v| never drops below |v(M)|, and so on
+  if (E && V.lo > 0) {
+    if (E.lo >= 0) V = safeIntersect(V, { lo: VM.lo, hi: Infinity });
+    else if (E.hi <= 0) V = safeIntersect(V, { lo: 0, hi: VM.hi });
+  } else if (E && V.hi < 0) {
+    if (E.lo >= 0) V = safeIntersect(V, { lo: -Infinity, hi: VM.hi });
+    else if (E.hi <= 0) V = safeIntersect(V, { lo: VM.lo, hi: 0 });
+  }
+  if (D.lo >= 0) V = safeIntersect(V, { lo: VM.lo, hi: Infinity });
+  else if (D.hi <= 0) V = safeIntersect(V, { lo: -Infinity, hi: VM.hi });
   let e = E;
   if (definite(V)) {
     const q = tryDiv(D, V);

@@ -232,9 +232,19 @@ function evalCall(
     }
     case 'atan': return T.atan(a);
     case 'tanh': {
-      // tanh u = 1 − 2/(e^{2u} + 1)
+      // tanh u = (1 − e^{−2u})/(1 + e^{−2u}) for u ≥ 0 (no overflow), and the mirror image for u ≤ 0
+      const v = domainValue(args[0]!);
+      const one = T.constant(I.ONE, K);
+      if (v.lo >= 0) {
+        const t = T.exp(T.scale(a, I.exact(-2)));
+        return T.div(T.sub(one, t), T.add(one, t));
+      }
+      if (v.hi <= 0) {
+        const t = T.exp(T.scale(a, I.exact(2)));
+        return T.div(T.sub(t, one), T.add(t, one));
+      }
       const e2 = T.exp(T.scale(a, I.exact(2)));
-      return T.sub(T.constant(I.ONE, K), T.div(T.constant(I.exact(2), K), T.add(e2, T.constant(I.ONE, K))));
+      return T.sub(one, T.div(T.constant(I.exact(2), K), T.add(e2, one)));
     }
     case 'sinh':
     case 'cosh': {

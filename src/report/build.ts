@@ -37,6 +37,8 @@ export interface ReportOptions extends ClassifyOptions {
   readonly maxProofs?: number;
   /** a title (default: the input) */
   readonly title?: string;
+  /** most parameter points per case for the TRF table and the chart, default 4 */
+  readonly maxPoints?: number;
 }
 
 const MAX_THEOREM_POINTS = 4;
@@ -102,12 +104,12 @@ export function buildReport(input: string, options: ReportOptions = {}): Report 
     }));
     const cTex = conditionTex(c.condition);
     let theorem: TheoremSection | undefined;
-    const points = casePoints(regions, parsed.parameters, preferred).slice(0, MAX_THEOREM_POINTS);
+    const points = casePoints(regions, parsed.parameters, preferred).slice(0, options.maxPoints ?? MAX_THEOREM_POINTS);
     if (!analyzed.term && c.verdict !== 'unknown') {
       const t = { input, expr: parsed.expr, variable: parsed.variable, from: analyzed.from, condition: c.condition, conditionTex: cTex, points, eps, logitBound, tol, options: { ...(options.var !== undefined ? { var: options.var } : {}) } };
       theorem = c.verdict === 'converges' ? convergingTheorem(t) : divergingTheorem(t);
       if (c.verdict === 'converges') theorem.results.forEach((r, i) => chartInputs.push({ label: r.at, point: points[i]!, sum: r.sum === null ? null : Number(r.sum), trf: r.trf === null ? null : Number(r.trf) }));
-      else points.slice(0, 2).forEach((p) => chartInputs.push({ label: `${pointText(p) || 'the input'} (diverges)`, point: p, sum: null, trf: null }));
+      else [...points].reverse().slice(0, 2).forEach((p) => chartInputs.push({ label: `${pointText(p) || 'the input'} (diverges)`, point: p, sum: null, trf: null }));
     }
     return { condition: c.condition, conditionTex: cTex, verdict: c.verdict, extrapolation: c.extrapolation, regions: proofs, ...(theorem ? { theorem } : {}) };
   });

@@ -5,14 +5,14 @@
  * Owns: the Markdown layout.
  */
 import type { CaseProof, ProofStep, RegionProof, Report, SpotCheck, TheoremSection } from './proof.js';
-import { headline, seriesTex, verdictLine } from './summary.js';
+import { checkVerdict, headline, seriesTex, verdictLine } from './summary.js';
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const mathBlock = (tex: string, indent = ''): string => `${indent}$$\n${indent}${tex}\n${indent}$$`;
 
 function checkMd(c: SpotCheck, indent: string): string {
   const rows = c.rows.map((r) => `${r.at}: ${r.value}${r.ok ? '' : ' (not yet)'}`).join('; ');
-  return `${indent}*Check (decimal.js${c.params ? `, ${c.params}` : ''}):* ${c.what} — ${rows}. ${c.ok ? 'Agrees.' : 'Does not agree at the sample points.'}`;
+  return `${indent}*Check (decimal.js${c.params ? `, ${c.params}` : ''}):* ${c.what} — ${rows}. ${checkVerdict(c)}`;
 }
 
 function stepMd(s: ProofStep, i: number): string {

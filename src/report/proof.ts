@@ -27,6 +27,8 @@ export interface SpotCheck {
   readonly rows: readonly CheckRow[];
   /** the check agrees with the claim (at the largest sample point for eventual claims) */
   readonly ok: boolean;
+  /** the claim is for n ≥ N₀ only: disagreement at the sample points means N₀ lies beyond them, not that the claim fails */
+  readonly eventual?: boolean;
 }
 
 export type JustificationKind = 'definition' | 'computation' | 'expansion' | 'test' | 'lemma' | 'family' | 'theorem';

@@ -63,13 +63,13 @@ export function seriesValue(s: Series, n: number, params: ParamPoint): number {
 }
 
 /** 6 significant digits, exponent form outside [1e-4, 1e6). */
-export function fmt(x: Decimal | number | null): string {
+export function fmt(x: Decimal | number | null, digits = 6): string {
   if (x === null) return 'undefined';
   const d = x instanceof Decimal ? x : new D(x);
   if (!d.isFinite()) return d.isNaN() ? 'NaN' : d.isNeg() ? '−∞' : '+∞';
   if (d.isZero()) return '0';
   const a = d.abs();
-  const s = a.gte(1e6) || a.lt(1e-4) ? d.toSignificantDigits(6).toExponential() : d.toSignificantDigits(6).toString();
+  const s = a.gte(1e6) || a.lt(1e-4) ? d.toSignificantDigits(digits).toExponential() : d.toSignificantDigits(digits).toString();
   return s.replace(/^-/, '−');
 }
 
@@ -106,7 +106,7 @@ export function inequalityCheck(what: string, params: string, ns: readonly numbe
     const holds = a !== null && b !== null && (rel === '<=' ? a.lte(b) : rel === '>=' ? a.gte(b) : rel === '<' ? a.lt(b) : a.gt(b));
     return { at: `n = ${fmtN(n)}`, value: `${labels[0]} = ${fmt(a)}, ${labels[1]} = ${fmt(b)}`, ok: holds };
   });
-  return { what, params, rows, ok: rows.length > 0 && rows[rows.length - 1]!.ok };
+  return { what, params, rows, ok: rows.length > 0 && rows[rows.length - 1]!.ok, eventual: true };
 }
 
 /** sign of f at the sample points; agreement judged at the largest point. */

@@ -4,7 +4,7 @@
  *
  * Owns: these sentences.
  */
-import type { Report } from './proof.js';
+import type { Report, SpotCheck } from './proof.js';
 
 export function seriesTex(r: Report): string {
   const v = r.variable;
@@ -23,4 +23,10 @@ export function verdictLine(r: Report): string {
   const c = r.classification;
   if (c.cases.length === 1 && c.cases[0]!.condition === 'true') return `${c.verdict}${r.term ? '' : ` (${EXTRAPOLATION[c.cases[0]!.extrapolation]})`}.`;
   return `${c.verdict}: ${r.cases.map((k) => `${k.verdict} for $${k.conditionTex || '\\text{all}'}$${r.term ? '' : ` (${EXTRAPOLATION[k.extrapolation]})`}`).join('; ')}.`;
+}
+
+/** How a check reads: agreement, an eventual claim whose N₀ lies beyond the samples, or disagreement. */
+export function checkVerdict(c: SpotCheck): string {
+  if (c.ok) return 'Agrees.';
+  return c.eventual ? 'Not yet observed at these n: the claim is for n ≥ N₀, and N₀ lies beyond the sample points.' : 'Does not agree at the sample points.';
 }

@@ -22,6 +22,7 @@ import { evaluateDecimal } from '../numeric/evaluate.js';
 import { derivative, simplifiesToZero } from './mathjs-tree.js';
 import { decimalParams, type ParamPoint } from './region-sample.js';
 import { rewrite, substituteVariable } from './substitute.js';
+import { tidy } from './tidy.js';
 
 export interface Antiderivative {
   readonly f: Expr;
@@ -86,6 +87,16 @@ function freshName(f: Expr, wanted: string): string {
 
 /** nerdamer's antiderivative of f in v, parsed back by our parser; null when it has none we accept. */
 function casIntegrate(f: Expr, v: string): Expr | null {
+  const key = `${v}|${toAscii(f)}`;
+  if (!integrals.has(key)) integrals.set(key, casIntegrateUncached(f, v));
+  return integrals.get(key)!;
+}
+
+/** CAS answers are pure functions of the text asked; reports ask the same integrals in many regions. */
+const integrals = new Map<string, Expr | null>();
+const zeros = new Map<string, boolean>();
+
+function casIntegrateUncached(f: Expr, v: string): Expr | null {
   let text: string;
   try {
     text = nerdamer(`integrate(${toAscii(f)}, ${v})`).toString();
@@ -101,6 +112,12 @@ function casIntegrate(f: Expr, v: string): Expr | null {
 }
 
 function nerdamerZero(e: Expr): boolean {
+  const key = toAscii(e);
+  if (!zeros.has(key)) zeros.set(key, nerdamerZeroUncached(e));
+  return zeros.get(key)!;
+}
+
+function nerdamerZeroUncached(e: Expr): boolean {
   try {
     return nerdamer(`expand(${toAscii(e)})`).toString() === '0' || nerdamer(`simplify(${toAscii(e)})`).toString() === '0';
   } catch {
@@ -145,7 +162,7 @@ export function antiderivative(f: Expr, v: string, params: ParamPoint, start = 1
     const G = casIntegrate(g, u);
     if (G) {
       const alpha = derivative(L, v);
-      attempts.push({ F: E.div(substituteVariable(G, u, L), alpha), method: `nerdamer, after the substitution u = ${toAscii(L)}` });
+      attempts.push({ F: tidy(E.div(substituteVariable(G, u, L), alpha)), method: `nerdamer, after the substitution u = ${toAscii(L)}` });
     }
   }
   const direct = casIntegrate(f, v);

@@ -19,7 +19,7 @@ import type { Expr } from '../parse/expr.js';
 import { freeParameters, usesVariable } from '../parse/walk.js';
 import { type Antiderivative, antiderivative } from './antiderivative.js';
 import { analyzingTest } from './detail.js';
-import { type Limit, limitText, seriesLimit } from './limit.js';
+import { leadingTerms, type Limit, limitText, seriesLimit } from './limit.js';
 import { type Monotonicity, monotonicity } from './monotone.js';
 import { samplePoint } from './region-sample.js';
 import { substituteParameters } from './substitute.js';
@@ -90,11 +90,12 @@ export const integralTest = analyzingTest<IntegralDetail>('integral', (facts, ct
   if (!Fx.exact) return { record: inconclusive('integral', 'the antiderivative is known only within bounds') };
   const limit = seriesLimit(Fx.lo, ctx);
   if (!limit) return { record: inconclusive('integral', `the limit of F(x) = ${seriesToString(Fx.lo)} cannot be read`) };
-  const detail: IntegralDetail = { monotone: m, integrand, antiderivative: anti, limit, expansion: seriesToString(Fx.lo), expansionTex: seriesToString(Fx.lo, true) };
+  const head = leadingTerms(Fx.lo, 2);
+  const detail: IntegralDetail = { monotone: m, integrand, antiderivative: anti, limit, expansion: seriesToString(head), expansionTex: seriesToString(head, true) };
   const v = facts.variable;
   const base = {
-    asymptotic: `F(${v}) = ${seriesToString(Fx.lo)} → ${limitText(limit)}`,
-    asymptoticTex: `F(${v}) = ${seriesToString(Fx.lo, true)} \\to ${limitText(limit, true)}`,
+    asymptotic: `F(${v}) = ${seriesToString(head)} → ${limitText(limit)}`,
+    asymptoticTex: `F(${v}) = ${seriesToString(head, true)} \\to ${limitText(limit, true)}`,
     limit: limitText(limit),
   };
   if (!anti.symbolic) return { record: inconclusive('integral', 'F\' = f agrees numerically, but no CAS simplified F\' − f to 0', base), detail };

@@ -62,3 +62,10 @@ export function divideByN(s: S.Series, ctx: Ctx): S.Series {
 }
 
 export const show = (s: S.Series, tex = false): string => seriesToString(s, tex);
+
+/** The first k terms, the next one becoming the O-term: t1 + t2 + O(t3). */
+export function leadingTerms(s: S.Series, k: number): S.Series {
+  if (s.terms.length <= k) return s;
+  const next = s.terms[k]!;
+  return { terms: s.terms.slice(0, k), err: { ...next, c: Coef.of(1) } };
+}

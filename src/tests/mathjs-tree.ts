@@ -10,6 +10,7 @@
 import { all, create, type MathNode } from 'mathjs';
 import type { Expr } from '../parse/expr.js';
 import { parseExpression } from '../parse/parse.js';
+import { tidy } from './tidy.js';
 
 const math = create(all, { number: 'number' });
 
@@ -50,7 +51,7 @@ const paren = (n: MathNode): MathNode => new math.ParenthesisNode(n);
 /** d e / d variable as an Expr, exactly (no numeric folding). */
 export function derivative(e: Expr, variable: string): Expr {
   const d = math.derivative(toMathjs(e), variable, { simplify: false });
-  return parseBack(d.toString(), variable);
+  return tidy(parseBack(d.toString(), variable));
 }
 
 /**

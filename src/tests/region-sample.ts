@@ -37,6 +37,7 @@ function candidatesFor(set: readonly I.Interval[]): Fraction[] {
 
 function satisfiesFacts(region: Region, point: ParamPoint): boolean {
   for (const f of region.facts.values()) {
+    if ([...f.coef.parameters()].some((name) => !point.has(name))) continue; // about other symbols (finite-sum indices): cannot be checked here
     const enc = f.coef.enclose((name) => { const v = point.get(name); return v ? I.point(v) : I.REALS; });
     const s = I.signOf(enc);
     if (s === null || !f.signs.includes(s)) return false;

@@ -4,7 +4,7 @@
  * Owns: finding TRF = min{w ≥ from : tail(w) ≤ ε·S} when each test of a w can
  * only say "certainly yes", "certainly no" or "cannot tell" (intervals overlap).
  * The truth is monotone in w (false … false, true … true), so every certified
- * answer moves one end of the bracket [L+1, H]. The search grows w geometrically
+ * answer moves one end of the bracket [L+1, H]. The search grows w geometrically (×16)
  * until a certified "yes", then bisects — on a log scale (geometric midpoints)
  * while the bracket spans more than a factor 2 — first pushing L up to the end of
  * the "no" region, then H down to the start of the "yes" region. Undecidable
@@ -75,7 +75,7 @@ export function searchLeast(from: bigint, decide: (w: bigint) => Decision, optio
     } else undecided ??= g;
   }
   while (H === null) {
-    w = w + (w - from) + 1n;
+    w = from + (w - from + 1n) * 16n;
     if (w > maxW) return { lo: L + 1n, hi: null, evaluations };
     const d = test(w);
     if (d === true) H = w;

@@ -212,7 +212,17 @@ export function concreteTrf(p: Expr, variable: string, from: bigint, eps: DInter
       return { verdict: 'diverges', lo: null, hi: null, S: null, closedForm: null, method: `${d.note}; a divergent series has no TRF` };
     }
   }
-  const model = buildSeriesModel(p, variable, from);
+  let model: SeriesModel;
+  try {
+    model = buildSeriesModel(p, variable, from);
+  } catch (err) {
+    if (!(err instanceof UnsupportedExprError || err instanceof TermDomainError)) throw err;
+    const verdict: TrfVerdict = elastic.verdict === 'converges' || deciderNote === 'decider: converges' ? 'converges' : 'unknown';
+    return {
+      verdict, lo: null, hi: null, S: null, closedForm,
+      method: `${deciderNote ? deciderNote + '; ' : ''}cannot certify the TRF: ${err.message}`,
+    };
+  }
   const S = model.S;
   if (S === null) {
     return {

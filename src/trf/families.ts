@@ -203,11 +203,12 @@ export interface Stretched {
 
 export type Family = Geometric | LogLinear | Stretched | { readonly kind: 'generic' };
 
-function certainlyPositive(e: Expr): boolean {
-  return constSign(e) === 1;
-}
-
-export function recognize(p: Expr, variable: string): Family {
+/**
+ * Match p against the families. With `symbolic`, constants may contain free
+ * parameters and sign conditions are not checked (the caller states them).
+ */
+export function recognize(p: Expr, variable: string, symbolic = false): Family {
+  const certainlyPositive = (e: Expr): boolean => symbolic || constSign(e) === 1;
   const lin = affine(p, variable);
   if (lin && !isZero(lin.b) && certainlyPositive(negate(lin.b))) return { kind: 'geometric', c: lin.a, m: negate(lin.b) };
 
@@ -246,3 +247,59 @@ export function recognize(p: Expr, variable: string): Family {
   return { kind: 'generic' };
 }
 
+
+/** A light simplification of constant expressions for display: fold numbers, signs and unit factors. */
+export function simplifyConstant(e: Expr): Expr {
+  switch (e.kind) {
+    case 'neg': {
+      const x = simplifyConstant(e.arg);
+      if (x.kind === 'num') return { kind: 'num', value: new Fraction(x.value as never).neg() };
+      if (x.kind === 'neg') return x.arg;
+      return { kind: 'neg', arg: x };
+    }
+    case 'mul': {
+      let coef = new Fraction(1);
+      const rest: Expr[] = [];
+      const visit = (f: Expr): void => {
+        const x = simplifyConstant(f);
+        if (x.kind === 'num') coef = coef.mul(new Fraction(x.value as never));
+        else if (x.kind === 'neg') {
+          coef = coef.neg();
+          visit(x.arg);
+        } else if (x.kind === 'mul') x.factors.forEach(visit);
+        else rest.push(x);
+      };
+      e.factors.forEach(visit);
+      if (coef.equals(0)) return ZERO;
+      const body: Expr = rest.length === 0 ? ONE : rest.length === 1 ? rest[0]! : { kind: 'mul', factors: rest };
+      if (rest.length === 0) return { kind: 'num', value: coef };
+      if (coef.equals(1)) return body;
+      if (coef.equals(-1)) return { kind: 'neg', arg: body };
+      return { kind: 'mul', factors: [{ kind: 'num', value: coef }, ...rest] };
+    }
+    case 'add': {
+      let sum = new Fraction(0);
+      const rest: Expr[] = [];
+      for (const t of e.terms) {
+        const x = simplifyConstant(t);
+        if (x.kind === 'num') sum = sum.add(new Fraction(x.value as never));
+        else if (x.kind === 'add') rest.push(...x.terms);
+        else rest.push(x);
+      }
+      if (!sum.equals(0)) rest.push({ kind: 'num', value: sum });
+      return rest.length === 0 ? ZERO : rest.length === 1 ? rest[0]! : { kind: 'add', terms: rest };
+    }
+    case 'div': {
+      const n = simplifyConstant(e.num);
+      const d = simplifyConstant(e.den);
+      if (d.kind === 'num' && n.kind === 'num' && !new Fraction(d.value as never).equals(0)) {
+        return { kind: 'num', value: new Fraction(n.value as never).div(new Fraction(d.value as never)) };
+      }
+      if (d.kind === 'num' && new Fraction(d.value as never).equals(1)) return n;
+      return { kind: 'div', num: n, den: d };
+    }
+    case 'pow': return { kind: 'pow', base: simplifyConstant(e.base), exp: simplifyConstant(e.exp) };
+    case 'call': return { kind: 'call', fn: e.fn, args: e.args.map(simplifyConstant) };
+    default: return e;
+  }
+}

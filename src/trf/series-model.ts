@@ -184,6 +184,9 @@ export class SeriesModel {
     return EM.remainderFromIntegral(crude);
   }
 
+  /** the Euler–Maclaurin remainder bound of the last emSum starting at N0 (tells whether a longer head helps) */
+  remainderAtN0 = 0;
+
   /** Σ_{n=a}^{b−1} f(n) for N0 ≤ a ≤ b with log b inside the integrated range */
   private emSum(a: bigint, b: bigint, db: readonly Interval[]): Interval {
     if (a === b) return I.ZERO;
@@ -191,6 +194,7 @@ export class SeriesModel {
     const integral = this.integrator.integral(I.fromBigInt(a), I.fromBigInt(b));
     const corr = EM.correction(da, db);
     const rem = this.remainder(a, b, da, db);
+    if (a === this.N0) this.remainderAtN0 = rem;
     const s = I.add(I.add(integral, corr), { lo: -rem, hi: rem });
     return { lo: Math.max(0, s.lo), hi: s.hi };
   }
@@ -247,7 +251,7 @@ function fmt(x: number): string {
 /** Build a closed model, trying longer heads until S is tight; the best attempt is returned. */
 export function buildSeriesModel(p: Expr, variable: string, from: bigint, options: SeriesModelOptions = {}): SeriesModel {
   const lengths = options.headLengths ?? [32, 256, 2048];
-  const target = options.targetRelWidth ?? 1e-12;
+  const target = options.targetRelWidth ?? 2e-13;
   let best: SeriesModel | null = null;
   let bestWidth = Infinity;
   for (const h of lengths) {
@@ -260,6 +264,9 @@ export function buildSeriesModel(p: Expr, variable: string, from: bigint, option
       bestWidth = w;
     }
     if (w <= target) break;
+    // a longer head only helps when the Euler–Maclaurin remainder at N0 is a large part of the width
+    const width = S.hi.minus(S.lo).toNumber();
+    if (model.remainderAtN0 < 0.25 * width) break;
   }
   return best!;
 }

@@ -18,6 +18,7 @@ import type { DInterval } from '../numeric/decimal-interval.js';
 import { type ConcreteTrf, concreteTrf, type TrfVerdict } from './concrete.js';
 import { constValue } from './families.js';
 import { alibiSlopes, combineAt, type ParamValue, parseAtOption, substituteParameters } from './substitute.js';
+import { symbolicForm } from './symbolic.js';
 
 const DI = { ...DIns };
 
@@ -88,6 +89,15 @@ export function formatSum(S: DInterval): { sum: string; sumError: string } {
   return { sum: shown.toString(), sumError: err.toSignificantDigits(2, DI.Decimal.ROUND_UP).toExponential() };
 }
 
+/** Some parameters have no value (and no symbolic formula applies). */
+export class MissingParametersError extends InputError {
+  readonly missing: readonly string[];
+  constructor(missing: readonly string[]) {
+    super('option', `give a value for ${missing.join(', ')} with --at ${missing[0]}=…; a certified TRF needs concrete parameters`);
+    this.missing = missing;
+  }
+}
+
 export interface ParameterPoint {
   readonly values: Readonly<Record<string, ParamValue>>;
 }
@@ -106,7 +116,7 @@ export function parameterPoints(parameters: readonly string[], options: { at?: r
   }
   const missing = parameters.filter((p) => !lists.some((l) => l.name === p));
   if (missing.length > 0) {
-    throw new InputError('option', `give a value for ${missing.join(', ')} with --at ${missing[0]}=…; a TRF needs concrete parameters (closed forms are shown per point)`);
+    throw new MissingParametersError(missing);
   }
   return combineAt(lists);
 }
@@ -146,7 +156,20 @@ export function trf(expr: string, options: TrfOptions = {}): TrfReport {
   const from = options.from ?? 0;
   if (!Number.isSafeInteger(from)) throw new InputError('option', `--from must be an integer, got ${String(options.from)}`);
   const parsed = parseExpression(expr, options.var !== undefined ? { variable: options.var } : {});
-  const points = parameterPoints(parsed.parameters, options);
+  let points: Record<string, ParamValue>[];
+  try {
+    points = parameterPoints(parsed.parameters, options);
+  } catch (err) {
+    // parametric input without values: the symbolic closed form, when the family has one
+    const sym = err instanceof MissingParametersError && (options.at ?? []).length === 0 && options.alibiHeads === undefined
+      ? symbolicForm(parsed.expr, parsed.variable) : null;
+    if (!sym) throw err;
+    const result: TrfResult = {
+      at: {}, verdict: 'unknown', trf: null, bracket: null, sum: null, sumError: null, closedForm: sym.latex,
+      method: `symbolic closed form (${sym.family}) for ${sym.conditions}; give --at ${parsed.parameters[0]}=… for certified numbers`,
+    };
+    return { expression: parsed.normalized, eps: Number(DI.midRad(eps).mid.toString()), from, results: [result], max: null };
+  }
   const results = points.map((values) => {
     const concrete: Expr = substituteParameters(parsed.expr, Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.expr])));
     if (freeParameters(concrete).length > 0) throw new InputError('option', 'internal: a parameter was left without a value');

@@ -43,7 +43,11 @@ describe('parameter points', () => {
     assert.equal(rep.results[0]!.trf, Math.ceil(Math.log(100) / m) - 1);
   });
   it('asks for values of parameters it lacks, and rejects unknown ones', () => {
-    assert.throws(() => trf('-m*n'), /--at m=/);
+    assert.throws(() => trf('-m*n - sin(m*n)'), /--at m=/);
+    // a known family without values gets its symbolic closed form instead
+    const sym = trf('-m*n').results[0]!;
+    assert.equal(sym.trf, null);
+    assert.match(sym.closedForm!, /\\ln\(1\/\\varepsilon\)/);
     assert.throws(() => trf('-m*n', { at: ['k=1'] }), /no parameter k/);
     assert.throws(() => trf('-m*n', { at: ['m=x'] }), InputError);
     assert.throws(() => trf('-sqrt(n)', { eps: 1.5 }), /between 0 and 1/);

@@ -37,15 +37,15 @@ export function integralSteps(d: IntegralDetail, ctx: StepContext): ProofStep[] 
       claimText: `F(${x}) = ${toAscii(F.F)} satisfies F'(${x}) = f(${x})`,
       justification: {
         kind: 'computation', name: 'checked antiderivative',
-        text: `$F$ was proposed by ${F.method}. It is not taken on trust: mathjs differentiates $F$ exactly, $F'(x) = ${toTex(F.dF)}$, and ${F.symbolic === 'mathjs' ? 'mathjs' : 'nerdamer'} simplifies $F'(x) - f(x)$ to $0$.`,
+        text: `$F$ was proposed by ${F.method}. It is not taken on trust: mathjs differentiates $F$ exactly, $F'(${x}) = ${toTex(F.dF)}$, and ${F.symbolic === 'mathjs' ? 'mathjs' : 'nerdamer'} simplifies $F'(${x}) - f(${x})$ to $0$.`,
       },
-      check: { what: "F'(x) − f(x), relative to f(x), at sample points (decimal.js, 40 digits)", params: ctx.paramsText, rows: F.checks.map((c) => ({ at: `x = ${c.x}`, value: `|F' − f|/f = ${c.relDiff}`, ok: true })), ok: true },
+      check: { what: `F'(${x}) − f(${x}), relative to f(${x}), at sample points (decimal.js, 40 digits)`, params: ctx.paramsText, rows: F.checks.map((c) => ({ at: `${x} = ${c.x}`, value: `|F' − f|/f = ${c.relDiff}`, ok: true })), ok: true },
     },
     {
       claimTex: `F(${x}) \\to ${limitText(d.limit, true)}\\quad (${x} \\to \\infty)`,
       claimText: `F(${x}) → ${limitText(d.limit)} as ${x} → ∞ (F(${x}) = ${d.expansion})`,
-      justification: { kind: 'expansion', name: 'asymptotic expansion', text: `$F(x) = ${d.expansionTex}$ as $x \\to \\infty$ (asymptotic engine)${inRegion(ctx)}.` },
-      check: limitCheck('F(x) approaches the claimed limit', ctx.paramsText, ctx.ns, (n) => valueAt(F.F, ctx.point, n), claimedF, 'F(x)'),
+      justification: { kind: 'expansion', name: 'asymptotic expansion', text: `$F(${x}) = ${d.expansionTex}$ as $${x} \\to \\infty$ (asymptotic engine)${inRegion(ctx)}: the leading term decides the limit.` },
+      check: limitCheck(`F(${x}) approaches the claimed limit`, ctx.paramsText, ctx.ns, (n) => valueAt(F.F, ctx.point, n), claimedF, `F(${x})`),
     },
     {
       claimTex: converges
@@ -56,7 +56,7 @@ export function integralSteps(d: IntegralDetail, ctx: StepContext): ProofStep[] 
         kind: 'test', name: 'integral test', ref: 'integral',
         text: 'If $f$ is positive, continuous and non-increasing on $[N, \\infty)$, then $\\int_N^{M+1} f \\le \\sum_{n=N}^{M} f(n) \\le f(N) + \\int_N^{M} f$ for every $M \\ge N$ (compare $f(n)$ with $f$ on $[n, n+1]$ and on $[n-1, n]$), so the series and the integral converge or diverge together. Here $N \\ge N_0$ is taken large enough that $F$ is defined on $[N, \\infty)$; the terms before $N$ are finitely many.',
       },
-      ...(converges ? {} : { check: signCheck('F(x) − F(10) grows (positive)', ctx.paramsText, ctx.ns.filter((n) => n > 10), (n) => { const a = valueAt(F.F, ctx.point, n), b = valueAt(F.F, ctx.point, 10); return a === null || b === null ? null : a.sub(b); }, 1, 'F(x) − F(10)') }),
+      ...(converges ? {} : { check: signCheck(`F(${x}) − F(10) grows (positive)`, ctx.paramsText, ctx.ns.filter((n) => n > 10), (n) => { const a = valueAt(F.F, ctx.point, n), b = valueAt(F.F, ctx.point, 10); return a === null || b === null ? null : a.sub(b); }, 1, `F(${x}) − F(10)`) }),
     },
   ];
 }
