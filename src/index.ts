@@ -1,4 +1,11 @@
-/** Library entry point: the public API. */
+/** Library entry point: the public API (the CLI, the plugins and the playground use the same functions). */
 export * from './types.js';
 export { classify } from './classify.js';
 export { InputError } from './parse/errors.js';
+export { parseExpression } from './parse/parse.js';
+export { trf } from './trf/trf.js';
+export type { TrfOptions, TrfReport, TrfResult } from './trf/trf.js';
+export { windowBound } from './trf/window.js';
+export type { WindowOptions, WindowReport, WindowResult } from './trf/window.js';
+export { check } from './trf/check.js';
+export type { CheckOptions, CheckReport, CheckResult } from './trf/check.js';

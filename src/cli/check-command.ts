@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { type CheckReport, check } from '../trf/check.js';
 import { EXIT_WRONG } from './exit-codes.js';
-import { addPointOptions, atText, type PointFlags } from './trf-options.js';
+import { addPointOptions, atText, type PointFlags } from './trf-command.js';
 
 interface CheckFlags extends PointFlags {
   readonly maxN?: string;

@@ -5,10 +5,20 @@
  */
 import { registerCatalog } from './catalog-command.js';
 import { registerClassify } from './classify-command.js';
+import { registerCheckCommand } from './check-command.js';
 import { createProgram, runProgram } from './program.js';
+import { registerReportCommand } from './report-command.js';
+import { registerTrfCommand } from './trf-command.js';
+import { registerValidateCommand } from './validate-command.js';
+import { registerWindowCommand } from './window-command.js';
 
 const program = createProgram();
 registerClassify(program);
 registerCatalog(program);
+registerTrfCommand(program);
+registerWindowCommand(program);
+registerCheckCommand(program);
+registerReportCommand(program);
+registerValidateCommand(program);
 
 process.exitCode = await runProgram(program, process.argv);

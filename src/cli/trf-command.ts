@@ -1,11 +1,49 @@
 /**
  * `rpe trf EXPR [--eps E] [--at name=v[,v…]]… [--alibi-heads H] [--from N] [--json]`:
  * the certified Theoretical Receptive Field (src/trf/trf.ts), one result per
- * parameter point, with the largest as `max`.
+ * parameter point, with the largest as `max`. Also owns the options the three TRF
+ * commands share (--at, --alibi-heads, --from, --var, --json).
  */
-import type { Command } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import { type TrfReport, type TrfResult, trf } from '../trf/trf.js';
-import { addPointOptions, atText, type PointFlags } from './trf-options.js';
+import { parseFrom, parseVar } from './series-options.js';
+
+// ── options shared with `rpe window` and `rpe check` (they import them from here) ──
+
+export interface PointFlags {
+  readonly at?: readonly string[];
+  readonly alibiHeads?: number;
+  readonly from?: number;
+  readonly var?: string;
+  readonly json?: boolean;
+}
+
+function collectAt(value: string, previous: readonly string[] | undefined): string[] {
+  if (!value.includes('=')) throw new InvalidArgumentError(`expected name=value[,value…], got "${value}"`);
+  return [...(previous ?? []), value];
+}
+
+function parseHeads(text: string): number {
+  const n = Number(text.trim());
+  if (!Number.isSafeInteger(n) || n < 1 || n > 4096) throw new InvalidArgumentError(`expected a number of heads from 1 to 4096, got "${text}"`);
+  return n;
+}
+
+export function addPointOptions(cmd: Command): Command {
+  return cmd
+    .option('--at <name=v[,v…]>', 'parameter values; a list gives one result per value, e.g. per head (repeatable)', collectAt)
+    .option('--alibi-heads <H>', 'set m (or the only parameter) to the H ALiBi slopes 2^(-8h/H)', parseHeads)
+    .option('--from <N>', 'first index of the sum (default 0), for biases undefined at 0', parseFrom)
+    .option('--var <v>', 'summation variable (default n)', parseVar)
+    .option('--json', 'print the report as JSON');
+}
+
+/** "m=0.5, k=2" (empty for a concrete expression) */
+export function atText(at: Readonly<Record<string, number>>): string {
+  return Object.entries(at).map(([k, v]) => `${k}=${v}`).join(', ');
+}
+
+// ── rpe trf ──
 
 interface TrfFlags extends PointFlags {
   readonly eps?: string;

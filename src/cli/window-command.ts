@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { type WindowReport, windowBound } from '../trf/window.js';
 import { CliError } from './exit-codes.js';
-import { addPointOptions, atText, type PointFlags } from './trf-options.js';
+import { addPointOptions, atText, type PointFlags } from './trf-command.js';
 
 interface WindowFlags extends PointFlags {
   readonly logitBound?: string;

@@ -15,6 +15,7 @@ import { InputError } from '../parse/errors.js';
 import { parseCondition } from '../parse/parse.js';
 import { toTex } from '../parse/print.js';
 import { type ParamPoint, samplePoint } from '../tests/region-sample.js';
+import { constRational } from '../trf/families.js';
 import { combineAt, parseAtOption } from '../trf/substitute.js';
 import type { ClassificationCase, ClassifyOptions } from '../types.js';
 import { chartCurve } from './chart-data.js';
@@ -60,10 +61,8 @@ function preferredPoints(options: ReportOptions): ParamPoint[] {
   }
   if (options.at?.length) {
     for (const pt of combineAt(options.at.map(parseAtOption))) {
-      const entries = Object.entries(pt);
-      if (entries.every(([, v]) => v.expr.kind === 'num' || (v.expr.kind === 'neg' && v.expr.arg.kind === 'num'))) {
-        out.push(new Map(entries.map(([k, v]) => [k, v.expr.kind === 'num' ? v.expr.value : (v.expr as { arg: { value: Fraction } }).arg.value.neg()])));
-      }
+      const values = Object.entries(pt).map(([k, v]) => [k, constRational(v.expr)] as const);
+      if (values.every(([, f]) => f !== null)) out.push(new Map(values.map(([k, f]) => [k, f!])));
     }
   }
   return out;

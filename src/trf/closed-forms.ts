@@ -18,7 +18,7 @@ import { evalConstantDecimal } from '../numeric/decimal-constant.js';
 import * as DIns from '../numeric/decimal-interval.js';
 import type { DInterval } from '../numeric/decimal-interval.js';
 import { hurwitzZeta } from '../numeric/hurwitz-zeta.js';
-import { inverseQ, logGamma, logQ } from '../numeric/incomplete-gamma.js';
+import { inverseQ, logQ } from '../numeric/incomplete-gamma.js';
 import * as Ins from '../numeric/interval.js';
 import type { Interval } from '../numeric/interval.js';
 import type { Expr } from '../parse/expr.js';
@@ -135,7 +135,6 @@ export function stretchedForm(f: Stretched, from: bigint): StretchedForm {
       return Number.NaN;
     }
   };
-  void logGamma;
   const latex =
     `\\sum_{n>w} e^{p(n)} \\approx \\frac{e^{c}}{a\\,r\\,k^{1/a}}\\,\\Gamma\\!\\left(\\tfrac1a,\\ k\\,\\big(b+r(w+\\tfrac12)\\big)^{a}\\right),\\quad ` +
     `\\mathrm{TRF}_\\varepsilon \\approx \\frac{1}{r}\\left(\\frac{Q^{-1}\\!\\left(\\tfrac1a,\\ \\varepsilon\\,Q(\\tfrac1a, k\\,y_0^{a})\\right)}{k}\\right)^{1/a} - \\frac{b}{r} - \\frac12,\\quad ` +

@@ -55,12 +55,6 @@ export function derivativesAt(p: Expr, variable: string, a: Interval): Interval[
   return out;
 }
 
-/** An enclosure of f^{(2m)}(ξ) for every ξ in the range X. */
-export function highDerivativeOn(p: Expr, variable: string, X: Interval): Interval {
-  const s = termSeries(p, variable, X, 2 * EM_ORDER);
-  return I.scale(T.coef(s, 2 * EM_ORDER), factorial(2 * EM_ORDER));
-}
-
 /**
  * (f(a) − f(b))/2 + Σ_k B_{2k}/(2k)!·(f^{(2k−1)}(b) − f^{(2k−1)}(a)).
  * `db` = null stands for b = ∞ where f and its derivatives vanish.

@@ -246,7 +246,7 @@ function remainderIntegral(R: number, K: number, tA: Interval, tB: Interval): nu
   return I.div(I.mul(I.exact(R), I.add(I.exact(a), I.exact(b))), I.exact(K + 2)).hi;
 }
 
-/** An enclosure of f^{(j)}(ξ) over the whole block (or null when f^{(j)} may change sign there: then only |f^{(j)}| is bounded). */
+/** The sign of f^{(j)} on the whole block: +1, −1, or 0 when it may change sign (or vanish) there. */
 export function derivativeSign(b: Block, j: number): number {
   const c = T.coef(b.range, j);
   return c.lo > 0 ? 1 : c.hi < 0 ? -1 : 0;

@@ -11,7 +11,6 @@
 import { InputError } from '../parse/errors.js';
 import type { Expr } from '../parse/expr.js';
 import { parseExpression } from '../parse/parse.js';
-import { toAscii } from '../parse/print.js';
 import { freeParameters } from '../parse/walk.js';
 import * as DIns from '../numeric/decimal-interval.js';
 import type { DInterval } from '../numeric/decimal-interval.js';
@@ -184,4 +183,3 @@ export function trf(expr: string, options: TrfOptions = {}): TrfReport {
   };
 }
 
-export { toAscii };

@@ -1,32 +1,17 @@
 /**
  * Every catalog bias at every sample point: the TRF verdict matches the catalog's
- * expectation, S has at least 12 significant digits, and each answer takes
- * < 50 ms in process (minimum of repeated runs, so machine load does not count;
- * RPE_SKIP_TIMING=1 skips the time check).
+ * expectation and S has at least 12 significant digits. Speed (< 50 ms per answer)
+ * is measured by `npm run bench` (bench/trf.bench.ts), not asserted in tests.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { performance } from 'node:perf_hooks';
 import { expectedAt, sampleCombinations, toPoint } from '../../src/cli/catalog-cases.js';
 import { loadCatalog } from '../../src/cli/rules-loader.js';
 import { trf } from '../../src/trf/trf.js';
 
-const SKIP_TIMING = process.env.RPE_SKIP_TIMING === '1';
-
-function bestMs(fn: () => unknown, runs = 5): number {
-  fn();
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    fn();
-    best = Math.min(best, performance.now() - t);
-  }
-  return best;
-}
-
 describe('TRF over the catalog', () => {
   for (const entry of loadCatalog().entries) {
-    it(`${entry.id}: verdicts, 12 digits of S, < 50 ms`, () => {
+    it(`${entry.id}: verdicts and 12 digits of S`, () => {
       const combos = sampleCombinations(entry.parameters);
       for (const values of combos.length ? combos : [{}]) {
         const at = Object.entries(values).map(([k, v]) => `${k}=${v}`);
@@ -43,17 +28,7 @@ describe('TRF over the catalog', () => {
         } else {
           assert.equal(r.trf, null);
         }
-        if (!SKIP_TIMING) {
-          const ms = bestMs(() => trf(entry.formula, options));
-          assert.ok(ms < 50, `${entry.id} ${at}: ${ms.toFixed(1)} ms`);
-        }
       }
-    });
-  }
-  for (const expr of ['-0.3*n^0.1', '-0.01*log(1+n)^2']) {
-    it(`${expr}: < 50 ms`, { skip: SKIP_TIMING }, () => {
-      const ms = bestMs(() => trf(expr));
-      assert.ok(ms < 50, `${ms.toFixed(1)} ms`);
     });
   }
 });
