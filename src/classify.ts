@@ -12,7 +12,8 @@ import { describeRegion, describeUnion, explore, mergeLeaves, type Leaf } from '
 import { Region } from './conditions/region.js';
 import { checkDomain } from './parse/domain.js';
 import { InputError } from './parse/errors.js';
-import type { Expr } from './parse/expr.js';
+import type { ParsedExpression } from './parse/expr.js';
+import type { SeriesFacts } from './tests/test.js';
 import { parseCondition, parseExpression } from './parse/parse.js';
 import { biasFacts, termFacts } from './tests/facts.js';
 import { runTests } from './tests/index.js';
@@ -23,10 +24,20 @@ const DOMAIN_CHECK_TERMS = 8;
 
 interface RegionResult { readonly verdict: Verdict; readonly tests: readonly TestRecord[]; readonly reason?: string }
 
-export function classify(input: string, options: ClassifyOptions = {}): Classification {
+/** The input after parsing, the domain check and the assumptions: what every region analysis starts from. */
+export interface PreparedInput {
+  readonly parsed: ParsedExpression;
+  readonly from: number;
+  readonly term: boolean;
+  /** the assumed parameter space, one region per disjunct */
+  readonly roots: readonly Region[];
+  /** the region conditions are printed relative to */
+  readonly root: Region;
+}
+
+export function prepareInput(input: string, options: ClassifyOptions = {}): PreparedInput {
   const from = options.from ?? 0;
   if (!Number.isSafeInteger(from)) throw new InputError('option', `--from must be an integer, got ${String(options.from)}`);
-  const term = options.term ?? false;
   const parsed = parseExpression(input, options.var !== undefined ? { variable: options.var } : {});
   checkDomain(parsed, from, { count: DOMAIN_CHECK_TERMS });
   let roots = [new Region()];
@@ -39,33 +50,49 @@ export function classify(input: string, options: ClassifyOptions = {}): Classifi
     }
   }
   if (roots.length === 0) throw new InputError('assumption', 'the assumptions contradict each other');
-
-  const budget: WorkBudget = { used: 0 };
-  const leaves = explore<RegionResult>(roots, (region) => analyze(parsed.expr, parsed.variable, term, region, budget), () => ({
-    verdict: 'unknown', tests: [], reason: 'too many parameter cases',
-  }));
-  const root = roots.length === 1 ? roots[0]! : new Region();
-  const cases = toCases(leaves, root);
-  return {
-    input, expression: parsed.normalized, variable: parsed.variable, from, parameters: [...parsed.parameters], term,
-    verdict: overall(cases), cases,
-  };
+  return { parsed, from, term: options.term ?? false, roots, root: roots.length === 1 ? roots[0]! : new Region() };
 }
 
-function analyze(expr: Expr, variable: string, term: boolean, region: Region, budget: WorkBudget): RegionResult {
+/** What one region's analysis gave: the tests' result, a finite sum, or an honest unknown. */
+export type RegionOutcome<T> =
+  | { readonly kind: 'tested'; readonly facts: SeriesFacts; readonly value: T }
+  | { readonly kind: 'eventually-zero'; readonly facts: SeriesFacts; readonly record: TestRecord }
+  | { readonly kind: 'unknown'; readonly reason: string };
+
+/**
+ * Expand the input in one region, reduce it to the tests' facts and run `tests`.
+ * NeedSplit escapes to the caller's exploration; engine limits become `unknown`.
+ */
+export function analyzeRegion<T>(p: PreparedInput, region: Region, budget: WorkBudget, tests: (facts: SeriesFacts, ctx: Ctx) => T): RegionOutcome<T> {
+  const { expr, variable } = p.parsed;
   const ctx = new Ctx(region, variable, budget);
   try {
     const approx = expand(expr, ctx);
-    const facts = term ? termFacts(expr, variable, approx, ctx) : biasFacts(expr, variable, approx);
-    if (term && facts.termSign === 1 && !facts.q)
-      return { verdict: 'converges', tests: [{ test: 'eventually-zero', outcome: 'decisive', verdict: 'converges', summary: 'the terms are 0 for all large n, so the series is a finite sum' }] };
-    const r = runTests(facts, ctx);
-    return r.verdict === 'unknown' ? { ...r, reason: 'no test was decisive' } : r;
+    const facts = p.term ? termFacts(expr, variable, approx, ctx) : biasFacts(expr, variable, approx);
+    if (p.term && facts.termSign === 1 && !facts.q)
+      return { kind: 'eventually-zero', facts, record: { test: 'eventually-zero', outcome: 'decisive', verdict: 'converges', summary: 'the terms are 0 for all large n, so the series is a finite sum' } };
+    return { kind: 'tested', facts, value: tests(facts, ctx) };
   } catch (e) {
-    if (e instanceof WorkLimitError) return { verdict: 'unknown', tests: [], reason: `the expression is too complex to analyse: ${e.message}` };
-    if (e instanceof EngineUnknown) return { verdict: 'unknown', tests: [], reason: e.undefinedTail ? `the expression is undefined for large ${variable}: ${e.reason}` : e.reason };
+    if (e instanceof WorkLimitError) return { kind: 'unknown', reason: `the expression is too complex to analyse: ${e.message}` };
+    if (e instanceof EngineUnknown) return { kind: 'unknown', reason: e.undefinedTail ? `the expression is undefined for large ${variable}: ${e.reason}` : e.reason };
     throw e;
   }
+}
+
+export function classify(input: string, options: ClassifyOptions = {}): Classification {
+  const p = prepareInput(input, options);
+  const budget: WorkBudget = { used: 0 };
+  const leaves = explore<RegionResult>(p.roots, (region) => {
+    const o = analyzeRegion(p, region, budget, runTests);
+    if (o.kind === 'unknown') return { verdict: 'unknown', tests: [], reason: o.reason };
+    if (o.kind === 'eventually-zero') return { verdict: 'converges', tests: [o.record] };
+    return o.value.verdict === 'unknown' ? { ...o.value, reason: 'no test was decisive' } : o.value;
+  }, () => ({ verdict: 'unknown', tests: [], reason: 'too many parameter cases' }));
+  const cases = toCases(leaves, p.root);
+  return {
+    input, expression: p.parsed.normalized, variable: p.parsed.variable, from: p.from, parameters: [...p.parsed.parameters], term: p.term,
+    verdict: overall(cases), cases,
+  };
 }
 
 const extrapolation = (v: Verdict): Extrapolation => (v === 'converges' ? 'guaranteed' : v === 'diverges' ? 'not-guaranteed' : 'unknown');

@@ -9,3 +9,5 @@ export { windowBound } from './trf/window.js';
 export type { WindowOptions, WindowReport, WindowResult } from './trf/window.js';
 export { check } from './trf/check.js';
 export type { CheckOptions, CheckReport, CheckResult } from './trf/check.js';
+export { buildReport, report } from './report/index.js';
+export { mathjsPlugin, registerNerdamer } from './plugin/index.js';

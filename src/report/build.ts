@@ -68,7 +68,7 @@ function preferredPoints(options: ReportOptions): ParamPoint[] {
   return out;
 }
 
-const key = (p: ParamPoint): string => [...p].map(([k, v]) => `${k}=${v.toFraction()}`).join(',');
+const key = (p: ParamPoint): string => [...p].map(([k, v]) => `${k}=${v.toFraction()}`).sort().join(',');
 
 /** Points of the case: the preferred ones inside its regions, else one sample per region. */
 function casePoints(regions: readonly RegionAnalysis[], parameters: readonly string[], preferred: readonly ParamPoint[]): ParamPoint[] {

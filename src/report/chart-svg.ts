@@ -12,6 +12,7 @@ import type { ChartData } from './proof.js';
 
 export function chartSpec(chart: ChartData): vl.TopLevelSpec {
   const lines = chart.curves.flatMap((c) => c.points.map((p) => ({ w: p.w, share: p.share, curve: c.label })));
+  const order = chart.curves.map((c) => c.label);
   const trfs = chart.curves.filter((c) => c.trf !== null && c.trf >= 1).map((c) => ({ w: c.trf!, curve: c.label, text: `TRF = ${c.trf}` }));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -23,9 +24,9 @@ export function chartSpec(chart: ChartData): vl.TopLevelSpec {
         data: { values: lines },
         mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2 },
         encoding: {
-          x: { field: 'w', type: 'quantitative', scale: { type: 'log' }, title: 'window w (log scale)' },
+          x: { field: 'w', type: 'quantitative', scale: { type: 'log', nice: false }, title: 'window w (log scale)' },
           y: { field: 'share', type: 'quantitative', scale: { domain: [0, 1] }, title: 'cumulative attention prior' },
-          color: { field: 'curve', type: 'nominal', title: 'parameters' },
+          color: { field: 'curve', type: 'nominal', title: 'parameters', sort: order, legend: { labelLimit: 320 } },
         },
       },
       {
@@ -36,11 +37,11 @@ export function chartSpec(chart: ChartData): vl.TopLevelSpec {
       ...(trfs.length ? [{
         data: { values: trfs },
         mark: { type: 'rule' as const, strokeDash: [2, 2] },
-        encoding: { x: { field: 'w', type: 'quantitative' as const }, color: { field: 'curve', type: 'nominal' as const } },
+        encoding: { x: { field: 'w', type: 'quantitative' as const }, color: { field: 'curve', type: 'nominal' as const, sort: order } },
       }, {
         data: { values: trfs },
         mark: { type: 'text' as const, angle: 270, dx: -4, dy: -6, align: 'right' as const, fontSize: 10 },
-        encoding: { x: { field: 'w', type: 'quantitative' as const }, y: { value: 8 }, text: { field: 'text' }, color: { field: 'curve', type: 'nominal' as const } },
+        encoding: { x: { field: 'w', type: 'quantitative' as const }, y: { value: 8 }, text: { field: 'text' }, color: { field: 'curve', type: 'nominal' as const, sort: order } },
       }] : []),
     ],
   } as vl.TopLevelSpec;

@@ -7,16 +7,11 @@
  * Owns: the per-region loop for reports. The verdicts are classify()'s; the
  * region list is checked against classify()'s cases by the caller.
  */
-import { Ctx, EngineUnknown } from '../asymptotics/context.js';
-import { expand } from '../asymptotics/expand.js';
-import { applyCondition } from '../conditions/assumptions.js';
+import { analyzeRegion, prepareInput } from '../classify.js';
 import { describeRegion, explore } from '../conditions/cases.js';
-import { Region } from '../conditions/region.js';
-import { InputError } from '../parse/errors.js';
+import type { Region } from '../conditions/region.js';
 import type { ParsedExpression } from '../parse/expr.js';
-import { parseCondition, parseExpression } from '../parse/parse.js';
 import type { Analysis } from '../tests/detail.js';
-import { biasFacts, termFacts } from '../tests/facts.js';
 import { runAllTests } from '../tests/index.js';
 import type { SeriesFacts } from '../tests/test.js';
 import type { ClassifyOptions, TestRecord, Verdict } from '../types.js';
@@ -42,35 +37,17 @@ export interface AnalyzedInput {
 
 type Result = Omit<RegionAnalysis, 'region' | 'condition'>;
 
-function analyzeRegion(parsed: ParsedExpression, term: boolean, region: Region): Result {
-  const ctx = new Ctx(region, parsed.variable);
-  try {
-    const approx = expand(parsed.expr, ctx);
-    const facts = term ? termFacts(parsed.expr, parsed.variable, approx, ctx) : biasFacts(parsed.expr, parsed.variable, approx);
-    if (term && facts.termSign === 1 && !facts.q) {
-      const record: TestRecord = { test: 'eventually-zero', outcome: 'decisive', verdict: 'converges', summary: 'the terms are 0 for all large n, so the series is a finite sum' };
-      return { verdict: 'converges', facts, analyses: [{ record }], conflicts: [] };
-    }
-    const r = runAllTests(facts, ctx);
-    return { verdict: r.verdict, facts, analyses: r.analyses, conflicts: r.conflicts, ...(r.verdict === 'unknown' ? { reason: 'no test was decisive' } : {}) };
-  } catch (e) {
-    if (e instanceof EngineUnknown) return { verdict: 'unknown', facts: null, analyses: [], conflicts: [], reason: e.undefinedTail ? `the expression is undefined for large ${parsed.variable}: ${e.reason}` : e.reason };
-    throw e;
-  }
-}
-
 /** Parse and explore as classify() does, running every test in every region. */
 export function analyzeRegions(input: string, options: ClassifyOptions = {}): AnalyzedInput {
-  const from = options.from ?? 0;
-  const term = options.term ?? false;
-  const parsed = parseExpression(input, options.var !== undefined ? { variable: options.var } : {});
-  let roots = [new Region()];
-  for (const a of options.assume ?? []) roots = applyCondition(roots, parseCondition(a, parsed.parameters));
-  if (roots.length === 0) throw new InputError('assumption', 'the assumptions contradict each other');
-  const leaves = explore<Result>(roots, (region) => analyzeRegion(parsed, term, region), () => ({
-    verdict: 'unknown', facts: null, analyses: [], conflicts: [], reason: 'too many parameter cases',
-  }));
-  const root = roots.length === 1 ? roots[0]! : new Region();
-  const regions = leaves.map((l) => ({ region: l.region, condition: describeRegion(l.region, root), ...l.result }));
-  return { parsed, from, term, root, regions };
+  const p = prepareInput(input, options);
+  const budget = { used: 0 };
+  const leaves = explore<Result>(p.roots, (region): Result => {
+    const o = analyzeRegion(p, region, budget, runAllTests);
+    if (o.kind === 'unknown') return { verdict: 'unknown', facts: null, analyses: [], conflicts: [], reason: o.reason };
+    if (o.kind === 'eventually-zero') return { verdict: 'converges', facts: o.facts, analyses: [{ record: o.record }], conflicts: [] };
+    const r = o.value;
+    return { verdict: r.verdict, facts: o.facts, analyses: r.analyses, conflicts: r.conflicts, ...(r.verdict === 'unknown' ? { reason: 'no test was decisive' } : {}) };
+  }, () => ({ verdict: 'unknown', facts: null, analyses: [], conflicts: [], reason: 'too many parameter cases' }));
+  const regions = leaves.map((l) => ({ region: l.region, condition: describeRegion(l.region, p.root), ...l.result }));
+  return { parsed: p.parsed, from: p.from, term: p.term, root: p.root, regions };
 }

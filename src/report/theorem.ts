@@ -132,7 +132,7 @@ export function divergingTheorem(t: TheoremInput): TheoremSection {
   const Ls = [100, 1000, 10_000].filter((L) => L > w);
   const sums = partialSums(t.expr, t.variable, p, t.from, [w, ...Ls]);
   const Sw = sums[0];
-  const rows = Ls.map((L, i) => { const SL = sums[i + 1]; return { at: `L = ${fmtN(L)}`, value: `P(${w})/P(L) = ${Sw && SL ? fmt(Sw.div(SL)) : 'undefined'}`, ok: !!(Sw && SL) }; });
+  const rows = Ls.map((L, i) => { const SL = sums[i + 1]; return { at: `L = ${fmtN(L)}`, value: `P(${w})/P(L) = ${Sw && SL ? fmt(Sw.div(SL), 15) : 'undefined'}`, ok: !!(Sw && SL) }; });
   const ratios = Ls.map((_, i) => (Sw && sums[i + 1] ? Sw.div(sums[i + 1]!) : null));
   const decreasing = ratios.every((r, i) => r !== null && (i === 0 || r.lt(ratios[i - 1]!)));
   const steps: ProofStep[] = [

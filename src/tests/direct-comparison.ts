@@ -27,6 +27,9 @@ export interface DirectComparisonDetail {
   readonly absolute: boolean;
 }
 
+/** 'p-series' → 'p-series', 'geometric' → 'geometric series', 'bertrand-2' → 'Bertrand series' */
+const seriesName = (id: string): string => (id === 'p-series' ? id : id.startsWith('bertrand') ? 'Bertrand series' : `${id} series`);
+
 export const directComparisonTest = analyzingTest<DirectComparisonDetail>('direct-comparison', (facts, ctx) => {
   const lower = facts.q ? facts.q.lo : facts.qFromAbsUpper;
   const upper = facts.q ? facts.q.hi : null;
@@ -43,7 +46,7 @@ export const directComparisonTest = analyzingTest<DirectComparisonDetail>('direc
         return {
           record: {
             test: 'direct-comparison', outcome: 'decisive', verdict: 'converges',
-            summary: `${absolute ? '|a_n|' : 'a_n'} ≤ ${limit.kind === 'inf' ? '' : 'C·'}${ref.family.termText} for all large n, and the ${ref.family.id} series converges (${ref.why})`,
+            summary: `${absolute ? '|a_n|' : 'a_n'} ≤ ${limit.kind === 'inf' ? '' : 'C·'}${ref.family.termText} for all large n, and the ${seriesName(ref.family.id)} converges (${ref.why})`,
             asymptotic: `q(n) − g(n) = ${seriesToString(difference)} → ${limitText(limit)}`,
             asymptoticTex: `q(n) - g(n) = ${seriesToString(difference, true)} \\to ${limitText(limit, true)}`,
             family: ref.family, level: ref.level, limit: limitText(limit),
@@ -64,7 +67,7 @@ export const directComparisonTest = analyzingTest<DirectComparisonDetail>('direc
         return {
           record: {
             test: 'direct-comparison', outcome: 'decisive', verdict: 'diverges',
-            summary: `a_n ≥ ${limit.kind === 'inf' ? '' : 'c·'}${ref.family.termText} for all large n, and the ${ref.family.id} series diverges (${ref.why})`,
+            summary: `a_n ≥ ${limit.kind === 'inf' ? '' : 'c·'}${ref.family.termText} for all large n, and the ${seriesName(ref.family.id)} diverges (${ref.why})`,
             asymptotic: `q(n) − g(n) = ${seriesToString(difference)} → ${limitText(limit)}`,
             asymptoticTex: `q(n) - g(n) = ${seriesToString(difference, true)} \\to ${limitText(limit, true)}`,
             family: ref.family, level: ref.level, limit: limitText(limit),

@@ -33,11 +33,6 @@ export interface EvalResult {
   readonly tokens: number;
 }
 
-/** Tokens needed in the stream to score `tokens` at any length dividing it. */
-export function tokensNeeded(tokens: number): number {
-  return tokens + 1;
-}
-
 export function evaluate(
   params: Params, cfg: ModelConfig, tables: BiasTables, stream: Uint8Array, length: number, opts: EvalOptions,
 ): EvalResult {

@@ -42,7 +42,10 @@ const linearOp = tf.customGrad(((x: T, w: T, save: SaveFn) => {
     value: tf.matMul(x as tf.Tensor2D, w as tf.Tensor2D),
     gradFunc: (dy: T, [xs, ws]: T[]) => [
       tf.matMul(dy as tf.Tensor2D, tf.transpose(ws!)),
-      tf.matMul(tf.transpose(xs!), dy as tf.Tensor2D),
+      // dW = xᵀ·dy; when x is wider than dy, (dyᵀ·x)ᵀ moves fewer elements through Transpose
+      xs!.shape[1]! > 2 * dy.shape[1]!
+        ? tf.transpose(tf.matMul(tf.transpose(dy), xs as tf.Tensor2D))
+        : tf.matMul(tf.transpose(xs!), dy as tf.Tensor2D),
     ],
   };
 }) as never) as (x: T, w: T) => T;

@@ -4,10 +4,10 @@
  *
  * Owns: two charts.
  * - Perplexity against evaluation length (log2 axis), one line per RPE, solid
- *   for convergent verdicts and dashed otherwise; a rule marks L.
+ *   for a convergent verdict, dashed for divergent, dotted for unknown.
  * - TRF against ERF, one labelled point per RPE. TRF uses a log axis; an
  *   infinite TRF (divergent series) is drawn on a separate "∞" row above the
- *   finite ones.
+ *   finite ones; labels sharing a row are stacked.
  */
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
@@ -25,11 +25,11 @@ async function render(spec: TopLevelSpec): Promise<string> {
 
 export function pplSpec(result: ExperimentResult): TopLevelSpec {
   const values = result.runs.flatMap((r) =>
-    Object.entries(r.ppl).map(([len, ppl]) => ({ rpe: r.rpe, length: Number(len), ppl, verdict: r.verdict })));
+    Object.entries(r.ppl).map(([len, ppl]) => ({ rpe: `${r.rpe} (${r.verdict})`, length: Number(len), ppl, verdict: r.verdict })));
   const L = result.config.train.length;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    title: { text: 'Perplexity vs evaluation length', subtitle: `trained at L = ${L}; ${result.corpus.name} validation split` },
+    title: { text: 'Perplexity vs evaluation length', subtitle: `trained at L = ${L}; ${result.corpus.name} validation split; solid: Σ e^p converges, dashed: diverges` },
     width: 520, height: 320,
     background: 'white',
     layer: [
@@ -39,8 +39,8 @@ export function pplSpec(result: ExperimentResult): TopLevelSpec {
         encoding: {
           x: { field: 'length', type: 'quantitative', scale: { type: 'log', base: 2 }, axis: { values: result.config.evalLens as number[], title: 'evaluation length (tokens)' } },
           y: { field: 'ppl', type: 'quantitative', scale: { zero: false }, title: 'perplexity (bytes)' },
-          color: { field: 'rpe', type: 'nominal', title: 'RPE', sort: result.runs.map((r) => r.rpe) },
-          strokeDash: { field: 'verdict', type: 'nominal', title: 'verdict', scale: { domain: ['converges', 'diverges', 'unknown'], range: [[1, 0], [6, 3], [2, 2]] }, legend: { symbolType: 'stroke', symbolStrokeWidth: 2, symbolSize: 300 } },
+          color: { field: 'rpe', type: 'nominal', title: 'RPE (verdict)', sort: result.runs.map((r) => `${r.rpe} (${r.verdict})`), legend: { labelLimit: 320 } },
+          strokeDash: { field: 'verdict', type: 'nominal', title: 'verdict', scale: { domain: ['converges', 'diverges', 'unknown'], range: [[1, 0], [6, 3], [2, 2]] }, legend: null },
         },
       },
       {
@@ -54,12 +54,22 @@ export function pplSpec(result: ExperimentResult): TopLevelSpec {
 
 export function trfErfSpec(result: ExperimentResult): TopLevelSpec {
   const finite = result.runs.map((r) => r.trf).filter((t): t is number => t !== null && Number.isFinite(t));
-  const top = Math.max(10, ...finite) * 8;
-  const values = result.runs.filter((r) => r.trf !== null).map((r) => ({
-    rpe: r.rpe, erf: r.erf, trfPlot: Number.isFinite(r.trf!) ? Math.max(1, r.trf!) : top,
-    trf: Number.isFinite(r.trf!) ? String(r.trf) : '∞', verdict: r.verdict,
-    label: `${r.rpe} (TRF ${Number.isFinite(r.trf!) ? r.trf : '∞'}, ERF ${r.erf})`,
-  }));
+  const top = 10 ** Math.ceil(Math.log10(Math.max(10, ...finite) * 3));
+  const seen = new Map<number, number>();
+  const values = result.runs.filter((r) => r.trf !== null).map((r) => {
+    const y = Number.isFinite(r.trf!) ? Math.max(1, r.trf!) : top;
+    const k = seen.get(y) ?? 0;
+    seen.set(y, k + 1);
+    return {
+      rpe: r.rpe, erf: r.erf, trfPlot: y, labelY: y * 0.7 ** k, verdict: r.verdict,
+      trf: Number.isFinite(r.trf!) ? String(r.trf) : '∞',
+      label: `${r.rpe} (TRF ${Number.isFinite(r.trf!) ? r.trf : '∞'}, ERF ${r.erf})`,
+    };
+  });
+  const ticks: number[] = [];
+  for (let t = 1; t < top; t *= 10) ticks.push(t, 3 * t);
+  ticks.push(top);
+  const yScale = { type: 'log' as const, domain: [1, top * 1.5] };
   const rho = result.spearmanTrfErf;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
@@ -72,16 +82,19 @@ export function trfErfSpec(result: ExperimentResult): TopLevelSpec {
         mark: { type: 'point', filled: true, size: 80 },
         encoding: {
           x: { field: 'erf', type: 'quantitative', title: 'ERF (tokens)', scale: { domain: [0, result.config.train.length] } },
-          y: { field: 'trfPlot', type: 'quantitative', scale: { type: 'log' }, title: 'TRF (tokens; top row: ∞, divergent)' },
+          y: {
+            field: 'trfPlot', type: 'quantitative', scale: yScale, title: 'TRF (tokens, log scale; ∞ = divergent)',
+            axis: { values: ticks, labelExpr: `datum.value >= ${top} ? '∞' : format(datum.value, ',')` },
+          },
           color: { field: 'verdict', type: 'nominal', scale: { domain: ['converges', 'diverges', 'unknown'], range: ['#1b9e77', '#d95f02', '#7570b3'] } },
           tooltip: [{ field: 'rpe' }, { field: 'trf' }, { field: 'erf' }],
         },
       },
       {
-        mark: { type: 'text', align: 'left', dx: 7, dy: -6, fontSize: 10 },
+        mark: { type: 'text', align: 'left', dx: 7, dy: 0, fontSize: 10 },
         encoding: {
           x: { field: 'erf', type: 'quantitative' },
-          y: { field: 'trfPlot', type: 'quantitative', scale: { type: 'log' } },
+          y: { field: 'labelY', type: 'quantitative', scale: yScale },
           text: { field: 'label' },
         },
       },

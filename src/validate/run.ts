@@ -70,7 +70,7 @@ export interface RunResult {
   readonly weights?: string;
 }
 
-export type RunPhase = 'theory' | 'train' | 'eval' | 'erf' | 'save' | 'done';
+export type RunPhase = 'theory' | 'train' | 'eval' | 'erf' | 'done';
 export interface RunProgress {
   readonly phase: RunPhase;
   readonly done: number;

@@ -87,5 +87,3 @@ export function familyStep(ctx: StepContext, ref: Reference, name = 'b'): ProofS
   };
 }
 
-/** e^{x} at a Decimal */
-export const expD = (x: InstanceType<typeof CheckDecimal>): InstanceType<typeof CheckDecimal> => x.exp();

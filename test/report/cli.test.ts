@@ -1,0 +1,51 @@
+/**
+ * `rpe report EXPR [--format md|tex|html|json] [-o FILE] [--at …]`, run in-process
+ * on a program with the report command registered (registerReportCommand).
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { createProgram, runProgram } from '../../src/cli/program.js';
+import { formatFor, registerReportCommand } from '../../src/cli/report-command.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'rpe-report-cli-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+async function rpe(...args: string[]): Promise<number> {
+  const program = createProgram();
+  registerReportCommand(program);
+  process.exitCode = undefined;
+  const code = await runProgram(program, ['node', 'rpe', ...args]);
+  process.exitCode = undefined;
+  return code;
+}
+
+test('the format follows --format, else the extension of -o, else Markdown', () => {
+  assert.equal(formatFor({ output: 'a.html' }), 'html');
+  assert.equal(formatFor({ output: 'a.tex' }), 'tex');
+  assert.equal(formatFor({ output: 'a.txt' }), 'md');
+  assert.equal(formatFor({ format: 'json', output: 'a.html' }), 'json');
+  assert.equal(formatFor({}), 'md');
+});
+
+test('rpe report "-m*log(1+n)" -o report.md', async () => {
+  const out = join(dir, 'r.md');
+  assert.equal(await rpe('report', '-m*log(1+n)', '-o', out), 0);
+  const md = readFileSync(out, 'utf8');
+  assert.match(md, /Case 1: \$m > 1\$ — converges/);
+  assert.match(md, /\| ratio test \| inconclusive \|/);
+});
+
+test('--format json with --assume and --at: the Report object', async () => {
+  const out = join(dir, 'r.json');
+  assert.equal(await rpe('report', '-m*n', '--assume', 'm > 0', '--at', 'm=1/2', '--format', 'json', '-o', out), 0);
+  const r = JSON.parse(readFileSync(out, 'utf8'));
+  assert.equal(r.classification.verdict, 'converges');
+  assert.equal(r.cases[0].theorem.results[0].trf, '9');
+});
+
+test('an invalid expression exits 2', async () => {
+  assert.equal(await rpe('report', '-m*log(1+', '-o', join(dir, 'bad.md')), 2);
+});
