@@ -164,6 +164,28 @@ export class Coef {
     return name && a ? { name, a, b } : null;
   }
 
+  /**
+   * Factor out the parameter-free atoms common to every term, c = k·rest, so that
+   * log(2)·m − log(2) reads as log(2)·(m − 1) and splits at the exact threshold m = 1.
+   */
+  constantFactor(): { factor: Coef; rest: Coef } | null {
+    let common: Map<string, number> | null = null;
+    for (const t of this.terms.values()) {
+      const here = new Map(t.powers.filter(([k]) => atoms.get(k)!.kind !== 'param' && paramFree(atoms.get(k)!)).map(([k, e]) => [k, e] as [string, number]));
+      if (common === null) { common = here; continue; }
+      for (const [k, e] of common) {
+        const f = here.get(k);
+        if (f === undefined || Math.sign(f) !== Math.sign(e)) common.delete(k);
+        else common.set(k, Math.sign(e) * Math.min(Math.abs(e), Math.abs(f)));
+      }
+    }
+    if (!common || common.size === 0 || this.terms.size < 2) return null;
+    const powers = [...common.entries()].sort(([a], [b]) => (a < b ? -1 : 1)) as (readonly [string, number])[];
+    const factor = Coef.fromTerms([{ c: ONE_F, powers }]);
+    const rest = Coef.fromTerms([...this.terms.values()].map((t) => ({ c: t.c, powers: mergePowers(t.powers, powers, -1) })));
+    return { factor, rest };
+  }
+
   /** If this is a single term c·Π atom^e, return it (for sign factoring). */
   monomial(): { c: Fraction; factors: { atom: Coef; exp: number }[] } | null {
     if (this.terms.size !== 1) return null;
@@ -196,6 +218,12 @@ function mergePowers(a: readonly (readonly [string, number])[], b: readonly (rea
   const m = new Map<string, number>(a.map(([k, e]) => [k, e]));
   for (const [k, e] of b) m.set(k, (m.get(k) ?? 0) + sign * e);
   return [...m.entries()].filter(([, e]) => e !== 0).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+}
+
+function paramFree(a: Atom): boolean {
+  const out = new Set<string>();
+  collectParams(a, out);
+  return out.size === 0;
 }
 
 function collectParams(a: Atom, out: Set<string>): void {

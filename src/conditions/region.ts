@@ -112,6 +112,11 @@ export class Region {
     if (atom && atom.kind === 'fn' && atom.fn === 'log' && this.sign(atom.arg) === 1) return this.sign(atom.arg.sub(Coef.of(1)));
     if (atom && atom.kind === 'fn' && atom.fn === 'exp') return 1;
     if (atom && atom.kind === 'pow' && this.sign(atom.base) === 1) return 1;
+    const split = c.constantFactor();
+    if (split) {
+      const fs = this.sign(split.factor);
+      return fs === 0 ? 0 : ((fs * this.sign(split.rest)) as Sign);
+    }
     if (c.parameters().size === 0) throw new UndecidableSign(`cannot certify the sign of the constant ${c.toString()}`);
     const pieces = ([-1, 0, 1] as Sign[]).flatMap((sg) => this.withSign(c, [sg]));
     throw new NeedSplit(pieces, c);

@@ -9,9 +9,6 @@
  * Owns: the condensed series and the hand-off to the tests that decide it.
  */
 import type { Ctx } from '../asymptotics/context.js';
-import * as S from '../asymptotics/series.js';
-import { Coef } from '../conditions/coef.js';
-import { NeedSplit } from '../conditions/region.js';
 import { expand } from '../asymptotics/expand.js';
 import * as E from '../parse/expr.js';
 import type { Expr } from '../parse/expr.js';
@@ -31,19 +28,11 @@ export interface CondensationDetail {
   readonly condensedFacts: SeriesFacts;
   /** the test that decided (or failed to decide) the condensed series */
   readonly inner: TestRecord;
-  /** the inner test read q_c/log 2 (only for readings a positive factor leaves unchanged) */
-  readonly scaledByLog2: boolean;
 }
 
 function decideCondensed(cf: SeriesFacts, ctx: Ctx): TestRecord {
   const r = nthTermTest.run(cf, ctx);
   return r.outcome === 'decisive' && r.verdict ? r : logScaleComparisonTest.run(cf, ctx);
-}
-
-/** Bounded above (nth-term) and faster-than-log growth do not depend on a positive factor of q. */
-function scaleInvariant(r: TestRecord): boolean {
-  if (r.outcome !== 'decisive') return false;
-  return r.test === 'nth-term' || (r.test === 'logarithmic-scale-comparison' && r.level === 0 && (r.limit === '+inf' || r.limit === '-inf'));
 }
 
 export function condensedExpression(facts: SeriesFacts): Expr {
@@ -65,23 +54,8 @@ export const cauchyCondensationTest = analyzingTest<CondensationDetail>('cauchy-
   if (m.direction !== -1) return { record: notApplicable('cauchy-condensation', m.direction === 1 ? 'the terms eventually increase' : `the sign of the slope is not determined (${m.text})`) };
   const condensed = condensedExpression(facts);
   const cf = condensedFacts(facts, condensed, ctx);
-  let inner: TestRecord;
-  let scaledByLog2 = false;
-  try {
-    inner = decideCondensed(cf, ctx);
-  } catch (e) {
-    // Coefficients such as log(2)·(m − 1) defeat the region's sign reasoning; read
-    // q_c/log 2 instead and keep only readings that a positive factor cannot change.
-    if (!(e instanceof NeedSplit) || !cf.q) throw e;
-    const inv = Coef.atom({ kind: 'fn', fn: 'log', arg: Coef.of(2) }).inv();
-    const q = cf.q;
-    const scaled: SeriesFacts = { ...cf, q: { ...q, lo: S.scale(q.lo, inv), hi: S.scale(q.hi, inv) } };
-    const r = decideCondensed(scaled, ctx);
-    if (!scaleInvariant(r)) throw e;
-    inner = r;
-    scaledByLog2 = true;
-  }
-  const detail: CondensationDetail = { monotone: m, condensed, condensedFacts: cf, inner, scaledByLog2 };
+  const inner = decideCondensed(cf, ctx);
+  const detail: CondensationDetail = { monotone: m, condensed, condensedFacts: cf, inner };
   const base = { ...(inner.asymptotic ? { asymptotic: `condensed: ${inner.asymptotic}`, asymptoticTex: `\\text{condensed: } ${inner.asymptoticTex ?? ''}` } : {}), ...(inner.family ? { family: inner.family } : {}), ...(inner.limit ? { limit: inner.limit } : {}) };
   if (inner.outcome === 'decisive' && inner.verdict)
     return { record: { test: 'cauchy-condensation', outcome: 'decisive', verdict: inner.verdict, summary: `the terms are eventually non-increasing (${m.text} < 0), and the condensed series Σ 2^k·a_{2^k} ${inner.verdict === 'converges' ? 'converges' : 'diverges'}: ${inner.summary}`, ...base }, detail };

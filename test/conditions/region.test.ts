@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import Fraction from 'fraction.js';
 import { describeRegion, describeUnion, explore, mergeLeaves } from '../../src/conditions/cases.js';
-import { Coef } from '../../src/conditions/coef.js';
+import { applyFn, Coef } from '../../src/conditions/coef.js';
 import { NeedSplit, Region } from '../../src/conditions/region.js';
 
 const m = Coef.param('m'), s = Coef.param('s');
@@ -41,4 +41,12 @@ test('explore + merge: sign of m − 1 and s − 1, merged by outcome', () => {
   const byOutcome = (o: string) => describeUnion(merged.filter((l) => l.result === o).map((l) => l.region), root);
   assert.equal(byOutcome('C'), '(m == 1 and s > 1) or m > 1');
   assert.equal(byOutcome('D'), 'm < 1 or (m == 1 and s <= 1)');
+});
+
+test('parameter-free common factors are taken out: log(2)·m − log(2) splits at m = 1', () => {
+  const l2 = applyFn('log', Coef.of(2));
+  const c = l2.mul(m).sub(l2);
+  assert.throws(() => root.sign(c), (e: unknown) => e instanceof NeedSplit && e.pieces.map((r) => describeRegion(r, root)).join('; ') === 'm < 1; m == 1; m > 1');
+  const [above] = root.withSign(m.sub(Coef.of(1)), [1]);
+  assert.equal(above!.sign(c), 1);
 });

@@ -9,7 +9,6 @@ const run = (e: string, assume: string[] = []) => { const { facts, ctx } = facts
 test('KERPLE log: the condensed series is geometric, both ways', () => {
   const c = run('-m*log(1+n)', ['m > 1']);
   assert.equal(c.record.verdict, 'converges');
-  assert.equal((c.detail as CondensationDetail).scaledByLog2, true);
   assert.equal(run('-m*log(1+n)', ['m > 0', 'm < 1']).record.verdict, 'diverges');
 });
 

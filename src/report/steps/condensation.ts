@@ -32,10 +32,10 @@ export function condensationSteps(d: CondensationDetail, r: TestRecord, ctx: Ste
     },
     {
       claimTex: `${inner.asymptoticTex ?? ''}\\quad\\Longrightarrow\\quad \\sum_{${k}} b_{${k}}\\ \\text{${inner.verdict ?? 'undecided'}}`,
-      claimText: `${inner.summary}${d.scaledByLog2 ? ' (read on q_c/log 2, which a positive factor does not change)' : ''}: Σ b_${k} ${inner.verdict}`,
+      claimText: `${inner.summary}: Σ b_${k} ${inner.verdict}`,
       justification: {
         kind: 'test', name: inner.test === 'nth-term' ? 'nth-term test on the condensed series' : 'comparison on the logarithmic scale', ref: inner.test,
-        text: `${inner.summary}${inner.family ? ` (compared with $${inner.family.termTex}$)` : ''}.${d.scaledByLog2 ? ' The reading was made on $q_c/\\log 2$: boundedness and growth faster than any multiple of $\\log k$ do not change under a positive factor.' : ''}`,
+        text: `${inner.summary}${inner.family ? ` (compared with $${inner.family.termTex}$)` : ''}.`,
       },
       check: condensedCheck(inner.verdict === 'converges', ctx, ks, bAt),
     },
