@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { REPORT_FORMATS, report, type ReportFormat } from '../report/index.js';
+import { REPORT_FORMATS, type ReportFormat } from '../report/formats.js';
 import { addSeriesOptions, type SeriesFlags, toClassifyOptions } from './series-options.js';
 
 interface ReportFlags extends SeriesFlags {
@@ -50,6 +50,8 @@ export function registerReportCommand(program: Command): void {
     .option('--proofs <k>', 'complete proofs written per region (default 2)', positiveInt)
     .action(async (expr: string, flags: ReportFlags) => {
       const format = formatFor(flags);
+      // loaded on use: the renderers (KaTeX, vega) are heavy and other commands do not need them
+      const { report } = await import('../report/index.js');
       const text = await report(expr, {
         ...toClassifyOptions(flags), format,
         ...(flags.at ? { at: flags.at } : {}), ...(flags.eps ? { eps: flags.eps } : {}),

@@ -9,8 +9,9 @@ import { renderHtml } from './html.js';
 import { renderLatex } from './latex.js';
 import { renderMarkdown } from './markdown.js';
 
-export type ReportFormat = 'md' | 'tex' | 'html' | 'json';
-export const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'tex', 'html', 'json'];
+import type { ReportFormat } from './formats.js';
+
+export { REPORT_FORMATS, type ReportFormat } from './formats.js';
 
 export interface ReportRenderOptions extends ReportOptions {
   readonly format?: ReportFormat;
