@@ -9,7 +9,7 @@
  */
 import type { Expr } from '../parse/expr.js';
 import { compileFloat } from '../numeric/evaluate.js';
-import { substituteParameters } from '../tests/substitute.js';
+import { substituteParameters } from '../parse/substitute.js';
 import type { ParamPoint } from '../tests/region-sample.js';
 import type { ChartCurve } from './proof.js';
 

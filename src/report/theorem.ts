@@ -10,7 +10,7 @@
 import type { Expr } from '../parse/expr.js';
 import * as DI from '../numeric/decimal-interval.js';
 import { termInterval } from '../trf/head.js';
-import { substituteParameters } from '../tests/substitute.js';
+import { substituteParameters } from '../parse/substitute.js';
 import { trf } from '../trf/trf.js';
 import { windowBound } from '../trf/window.js';
 import type { ParamPoint } from '../tests/region-sample.js';

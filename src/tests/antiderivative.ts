@@ -21,7 +21,7 @@ import { everyNode, exprEquals, freeParameters, usesVariable } from '../parse/wa
 import { evaluateDecimal } from '../numeric/evaluate.js';
 import { derivative, simplifiesToZero } from './mathjs-tree.js';
 import { decimalParams, type ParamPoint } from './region-sample.js';
-import { rewrite, substituteVariable } from './substitute.js';
+import { rewrite, substituteVariable } from '../parse/substitute.js';
 import { tidy } from './tidy.js';
 
 export interface Antiderivative {

@@ -22,7 +22,7 @@ import { analyzingTest } from './detail.js';
 import { leadingTerms, type Limit, limitText, seriesLimit } from './limit.js';
 import { type Monotonicity, monotonicity } from './monotone.js';
 import { samplePoint } from './region-sample.js';
-import { substituteParameters } from './substitute.js';
+import { substituteParameters } from '../parse/substitute.js';
 import { inconclusive, notApplicable, type SeriesFacts } from './test.js';
 
 export interface IntegralDetail {

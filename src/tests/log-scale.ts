@@ -63,7 +63,7 @@ export function readScale(q: S.Series, ctx: Ctx): ScaleReading {
  * o(L) (read without asking the sign of terms already below L); null when only a
  * too-coarse remainder is known.
  */
-function leadAgainst(q: S.Series, L: S.Series['terms'][number], ctx: Ctx): { mono: S.Series['terms'][number]; sign: -1 | 1 } | 'below' | null {
+export function leadAgainst(q: S.Series, L: S.Series['terms'][number], ctx: Ctx): { mono: S.Series['terms'][number]; sign: -1 | 1 } | 'below' | null {
   for (const t of q.terms) {
     if (S.cmp(t, L, ctx) < 0) return 'below';
     const s = ctx.sign(t.c);

@@ -18,6 +18,7 @@ import { LOG_LEVELS, logLevel, type Mono, ONE_MONO, scaleMono } from '../asympto
 import * as S from '../asymptotics/series.js';
 import type { FamilyRef } from '../types.js';
 import { logScaleFamily } from './families.js';
+import { leadAgainst } from './log-scale.js';
 
 export interface Reference {
   /** b_n = e^{−g(n)} */
@@ -76,19 +77,6 @@ export function stretched(c: Coef, a: Coef): Reference {
 
 const wrap = (s: string): string => (/^[\w.]+$/.test(s) ? s : `(${s})`);
 const wrapTex = (s: string): string => (/^[\w.{}\\]+$/.test(s) && !/[+-]/.test(s) ? s : `\\left(${s}\\right)`);
-
-type Lead = { mono: Mono; sign: -1 | 1 } | 'below' | null;
-
-/** The first term of q at least as large as L with a nonzero coefficient; 'below' when q = o(L). */
-function leadAgainst(q: S.Series, L: Mono, ctx: Ctx): Lead {
-  for (const t of q.terms) {
-    if (S.cmp(t, L, ctx) < 0) return 'below';
-    const s = ctx.sign(t.c);
-    if (s !== 0) return { mono: t, sign: s };
-  }
-  if (q.err === null || S.cmp(q.err, L, ctx) < 0) return 'below';
-  return null;
-}
 
 /** The member for fast growth at level 0 (q ≫ log n), positive leading term t. */
 function fastMember(t: Mono, ctx: Ctx): Reference {

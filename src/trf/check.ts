@@ -20,7 +20,7 @@ import type { Expr } from '../parse/expr.js';
 import { parseExpression } from '../parse/parse.js';
 import { toAscii } from '../parse/print.js';
 import { buildSeriesModel } from './series-model.js';
-import { substituteParameters } from './substitute.js';
+import { substituteParameters } from '../parse/substitute.js';
 import { atNumbers, formatSum, parameterPoints } from './trf.js';
 
 const DI = { ...DIns };

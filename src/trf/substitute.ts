@@ -19,27 +19,6 @@ export interface ParamValue {
   readonly text: string;
 }
 
-/** Replace every parameter named in `values` by its constant expression. */
-export function substituteParameters(expr: Expr, values: Readonly<Record<string, Expr>>): Expr {
-  const go = (e: Expr): Expr => {
-    switch (e.kind) {
-      case 'param': return values[e.name] ?? e;
-      case 'num': case 'const': case 'var': case 'index': return e;
-      case 'add': return { kind: 'add', terms: e.terms.map(go) };
-      case 'mul': return { kind: 'mul', factors: e.factors.map(go) };
-      case 'neg': return { kind: 'neg', arg: go(e.arg) };
-      case 'div': return { kind: 'div', num: go(e.num), den: go(e.den) };
-      case 'pow': return { kind: 'pow', base: go(e.base), exp: go(e.exp) };
-      case 'call': return { kind: 'call', fn: e.fn, args: e.args.map(go) };
-      case 'cond': return { kind: 'cond', test: go(e.test), then: go(e.then), else: go(e.else) };
-      case 'cmp': return { kind: 'cmp', op: e.op, left: go(e.left), right: go(e.right) };
-      case 'logic': return { kind: 'logic', op: e.op, args: e.args.map(go) };
-      case 'sum': return { kind: 'sum', body: go(e.body), index: e.index, lo: go(e.lo), hi: go(e.hi) };
-    }
-  };
-  return go(expr);
-}
-
 /** Parse one value: a number, a fraction p/q, or a constant expression such as 2^(-1/3) or 1/log(2). */
 export function parseValue(text: string, name: string): ParamValue {
   const t = text.trim();

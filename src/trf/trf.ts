@@ -16,7 +16,8 @@ import * as DIns from '../numeric/decimal-interval.js';
 import type { DInterval } from '../numeric/decimal-interval.js';
 import { type ConcreteTrf, concreteTrf, type TrfVerdict } from './concrete.js';
 import { constValue } from './families.js';
-import { alibiSlopes, combineAt, type ParamValue, parseAtOption, substituteParameters } from './substitute.js';
+import { substituteParameters } from '../parse/substitute.js';
+import { alibiSlopes, combineAt, type ParamValue, parseAtOption } from './substitute.js';
 import { symbolicForm } from './symbolic.js';
 
 const DI = { ...DIns };

@@ -22,7 +22,7 @@ import { parseExpression } from '../parse/parse.js';
 import * as DIns from '../numeric/decimal-interval.js';
 import type { DInterval } from '../numeric/decimal-interval.js';
 import { concreteTrf } from './concrete.js';
-import { substituteParameters } from './substitute.js';
+import { substituteParameters } from '../parse/substitute.js';
 import { atNumbers, formatSum, type JsonInteger, jsonInteger, parameterPoints } from './trf.js';
 import type { TrfVerdict } from './concrete.js';
 

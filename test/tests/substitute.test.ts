@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import Fraction from 'fraction.js';
 import { parseExpression } from '../../src/parse/parse.js';
 import { toAscii } from '../../src/parse/print.js';
-import { condense, shiftByOne, substituteParameters } from '../../src/tests/substitute.js';
+import { substituteParameters } from '../../src/parse/substitute.js';
+import { condense, shiftByOne } from '../../src/tests/substitute.js';
 import { tidy } from '../../src/tests/tidy.js';
 
 const p = (s: string) => parseExpression(s).expr;

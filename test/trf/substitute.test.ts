@@ -4,7 +4,8 @@ import { describe, it } from 'node:test';
 import { parseExpression } from '../../src/parse/parse.js';
 import { toAscii } from '../../src/parse/print.js';
 import { InputError } from '../../src/parse/errors.js';
-import { alibiSlopes, combineAt, parseAtOption, substituteParameters } from '../../src/trf/substitute.js';
+import { substituteParameters } from '../../src/parse/substitute.js';
+import { alibiSlopes, combineAt, parseAtOption } from '../../src/trf/substitute.js';
 import { trf } from '../../src/trf/trf.js';
 
 describe('parameter points', () => {
