@@ -13,13 +13,14 @@ import { resolve } from 'node:path';
 import { CliError, EXIT_INPUT } from './exit-codes.js';
 import type { BackendRequest } from '../validate/backend.js';
 import { DEFAULT_RPES, FULL_CONFIG, lengthsFor, QUICK_CONFIG } from '../validate/defaults.js';
-import { rescoreExperiment, runExperiment, type ExperimentResult } from '../validate/experiment.js';
+import { ConfigError, rescoreExperiment, runExperiment, type ExperimentResult } from '../validate/experiment.js';
 import { resultDocument, writeOutputs } from '../validate/output.js';
 import { toJson } from '../validate/json.js';
 import { createProgress } from '../validate/progress.js';
 import { parseAt, resolveRpe, RpeError, type RpeSpec } from '../validate/rpe.js';
 import type { ExperimentConfig } from '../validate/run.js';
 import { textTable } from '../validate/table.js';
+import { listWeights, loadManifest } from '../validate/weights.js';
 
 interface ValidateFlags {
   readonly trainLen?: number;
@@ -87,6 +88,7 @@ export function configFromFlags(flags: ValidateFlags): ExperimentConfig {
   if (model.dModel % model.heads !== 0) throw new CliError(`--d-model (${model.dModel}) must be divisible by --heads (${model.heads})`, EXIT_INPUT);
   const steps = flags.steps ?? base.train.steps;
   const evalTokens = flags.evalTokens ?? Math.max(base.evalTokens, longest);
+  if (evalTokens < longest) throw new CliError(`--eval-tokens (${evalTokens}) must be at least the longest evaluation length (${longest})`, EXIT_INPUT);
   return {
     model,
     train: {
@@ -149,7 +151,18 @@ export function registerValidateCommand(program: Command): void {
     .option('--json', 'print the results as JSON on stdout')
     .option('--no-progress', 'no progress bars')
     .action(async (flags: ValidateFlags) => {
-      const config = configFromFlags(flags);
+      let config: ExperimentConfig;
+      if (flags.weights) {
+        // re-evaluation: lengths and model follow the saved models unless given
+        let first: string | undefined;
+        try { first = listWeights(resolve(flags.weights))[0]; } catch { first = undefined; }
+        if (!first) throw new CliError(`no saved models (NAME.json) in ${flags.weights}`, EXIT_INPUT);
+        const manifest = loadManifest(first);
+        const c = configFromFlags({ ...flags, trainLen: flags.trainLen ?? manifest.trainLength });
+        config = { ...c, model: manifest.model, train: { ...c.train, steps: 0 }, seed: manifest.seed };
+      } else {
+        config = configFromFlags(flags);
+      }
       const rpes: RpeSpec[] = specs.length > 0
         ? specs.map((s) => ({ expression: s.expression, at: { ...s.at }, ...(s.name ? { name: s.name } : {}) }))
         : [...DEFAULT_RPES];
@@ -172,6 +185,9 @@ export function registerValidateCommand(program: Command): void {
             specs: rpes, config, outDir, backend: flags.backend ?? 'auto',
             ...(flags.corpus ? { corpusFile: flags.corpus } : {}), ...(flags.jobs ? { jobs: flags.jobs } : {}),
           }, progress.listener);
+      } catch (err) {
+        if (err instanceof ConfigError) throw new CliError(err.message, EXIT_INPUT);
+        throw err;
       } finally {
         progress.stop();
       }
@@ -181,7 +197,8 @@ export function registerValidateCommand(program: Command): void {
       } else {
         process.stdout.write(`backend: ${result.backend}; corpus: ${result.corpus.split}\n\n${textTable(result)}\n\n`);
         for (const e of result.errors) process.stdout.write(`failed: ${e.rpe}: ${e.message}\n`);
-        process.stdout.write(`wrote ${paths.json}, ${paths.pplSvg}, ${paths.trfErfSvg}, ${paths.html} and ${outDir}/weights/\n`);
+        const files = [paths.json, paths.pplSvg, paths.trfErfSvg, paths.html];
+        process.stdout.write(`wrote ${files.join(', ')}${flags.weights ? '' : ` and ${outDir}/weights/`}\n`);
       }
       if (result.errors.length > 0) process.exitCode = 1;
     });

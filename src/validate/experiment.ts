@@ -57,15 +57,20 @@ export function corpusInfo(c: Corpus): CorpusInfo {
   return { name: c.name, split: c.split, trainTokens: c.train.length, validTokens: c.valid.length };
 }
 
+/** A configuration that cannot run (sizes, corpus too small): a usage error, not a bug. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
 /** Check the sizes before any training starts. */
 export function checkConfig(cfg: ExperimentConfig, corpus: Corpus): void {
   const longest = Math.max(...cfg.evalLens);
-  if (cfg.evalTokens < longest) throw new Error(`--eval-tokens (${cfg.evalTokens}) must be at least the longest evaluation length (${longest})`);
+  if (cfg.evalTokens < longest) throw new ConfigError(`--eval-tokens (${cfg.evalTokens}) must be at least the longest evaluation length (${longest})`);
   if (corpus.valid.length < Math.max(cfg.evalTokens, cfg.erfTokens) + 1) {
-    throw new Error(`the validation split has ${corpus.valid.length} tokens; the evaluation needs ${Math.max(cfg.evalTokens, cfg.erfTokens) + 1}`);
+    throw new ConfigError(`the validation split has ${corpus.valid.length} tokens; the evaluation needs ${Math.max(cfg.evalTokens, cfg.erfTokens) + 1}`);
   }
-  if (corpus.train.length < 2 * (cfg.train.length + 1)) throw new Error(`the training split is too small for length ${cfg.train.length}`);
-  if (!cfg.evalLens.includes(cfg.train.length)) throw new Error(`the evaluation lengths must include the training length ${cfg.train.length}`);
+  if (corpus.train.length < 2 * (cfg.train.length + 1)) throw new ConfigError(`the training split is too small for length ${cfg.train.length}`);
+  if (!cfg.evalLens.includes(cfg.train.length)) throw new ConfigError(`the evaluation lengths must include the training length ${cfg.train.length}`);
 }
 
 export function summarize(
@@ -109,6 +114,14 @@ async function runInline(req: ExperimentRequest, corpus: Corpus, onProgress?: Pr
   return { backend: info.description, results };
 }
 
+/** Send to a worker, ignoring a channel that has just closed (the worker is exiting). */
+function safeSend(child: ChildProcess, msg: unknown): void {
+  if (!child.connected) return;
+  try {
+    child.send(msg as object, (err) => { void err; });
+  } catch { /* channel closed between the check and the send */ }
+}
+
 async function runParallel(req: ExperimentRequest, jobs: number, onProgress?: ProgressListener): Promise<{ backend: string; results: Array<RunResult | Error> }> {
   const { file, execArgv } = workerPath();
   const results = new Array<RunResult | Error>(req.specs.length);
@@ -117,19 +130,21 @@ async function runParallel(req: ExperimentRequest, jobs: number, onProgress?: Pr
   const children: ChildProcess[] = [];
   await new Promise<void>((resolve) => {
     let running = 0;
+    let alive = jobs;
     const dispatch = (child: ChildProcess): void => {
-      if (next >= req.specs.length) { child.send({ type: 'exit' }); return; }
+      if (next >= req.specs.length) { safeSend(child, { type: 'exit' }); return; }
       const index = next++;
       running++;
       const msg: RunMessage = {
         type: 'run', index, spec: req.specs[index]!, config: req.config, backend: req.backend ?? 'auto',
         ...(req.corpusFile ? { corpusFile: req.corpusFile } : {}), ...(req.outDir ? { outDir: req.outDir } : {}),
       };
-      child.send(msg);
+      safeSend(child, msg);
     };
     for (let j = 0; j < jobs; j++) {
       const child = fork(file, [], { execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
       children.push(child);
+      child.on('error', () => { /* reported through 'exit' below */ });
       let current = -1;
       child.on('message', (m: { type: string; index?: number; description?: string; progress?: RunProgress; result?: string; message?: string }) => {
         if (m.type === 'backend') backend ||= m.description ?? '';
@@ -143,17 +158,25 @@ async function runParallel(req: ExperimentRequest, jobs: number, onProgress?: Pr
         }
       });
       child.on('exit', (code) => {
+        alive--;
         if (current >= 0 && results[current] === undefined) {
           results[current] = new Error(`worker exited with code ${code}`);
           running--;
-          if (running === 0 && next >= req.specs.length) resolve();
+        }
+        if (alive === 0) {
+          // no worker left: whatever was not dispatched cannot run
+          for (; next < req.specs.length; next++) results[next] = new Error('no worker process left to run this RPE');
+          resolve();
+        } else if (running === 0 && next >= req.specs.length) {
+          resolve();
         }
       });
       dispatch(child);
     }
     if (req.specs.length === 0) resolve();
   });
-  for (const c of children) if (c.connected) c.send({ type: 'exit' });
+  for (const c of children) safeSend(c, { type: 'exit' });
+  for (let i = 0; i < results.length; i++) results[i] ??= new Error('the run produced no result');
   return { backend, results };
 }
 

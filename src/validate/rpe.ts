@@ -9,7 +9,7 @@
  * the bias itself are bound to the head index and the head count when `--at`
  * does not give them. Any other free parameter must be given.
  */
-import { parse as mathParse } from 'mathjs';
+import { InputError } from '../parse/errors.js';
 import { parseExpression } from '../parse/parse.js';
 import type { ParsedExpression } from '../parse/expr.js';
 import { compileFloat } from '../numeric/evaluate.js';
@@ -66,16 +66,37 @@ export function parseAt(text: string): Record<string, string> {
   return out;
 }
 
-/** Evaluate an --at value (arithmetic in h, H, D) to a finite number. */
+/**
+ * Evaluate an --at value (arithmetic in h, H, D) to a finite number. The text goes
+ * through our own parser and evaluator, never mathjs evaluate.
+ */
 export function evalAtValue(text: string, scope: { h: number; H: number; D: number }): number {
-  let v: unknown;
+  let v: number;
   try {
-    v = mathParse(text).compile().evaluate({ ...scope });
+    const parsed = parseAtValue(text);
+    const unknown = parsed.parameters.filter((p) => !(p in scope));
+    if (unknown.length) throw new RpeError(`unknown name${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (only h, H and D may appear)`);
+    const at = scope[parsed.variable as keyof typeof scope] ?? 0;
+    v = compileFloat(parsed.expr, parsed.variable)(at, { ...scope });
   } catch (err) {
     throw new RpeError(`--at value "${text}": ${err instanceof Error ? err.message : String(err)}`);
   }
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new RpeError(`--at value "${text}" is not a finite real number (got ${String(v)})`);
+  if (!Number.isFinite(v)) throw new RpeError(`--at value "${text}" is not a finite real number (got ${String(v)})`);
   return v;
+}
+
+/** Parse with whichever of h, H, D occurs as the "variable" (the parser insists on one when names occur). */
+function parseAtValue(text: string): ReturnType<typeof parseExpression> {
+  let last: unknown;
+  for (const variable of ['h', 'H', 'D']) {
+    try {
+      return parseExpression(text, { variable });
+    } catch (e) {
+      if (!(e instanceof InputError) || e.kind !== 'variable') throw e;
+      last = e;
+    }
+  }
+  throw last;
 }
 
 export function rpeLabel(spec: RpeSpec): string {

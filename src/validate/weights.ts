@@ -59,10 +59,16 @@ export function saveWeights(
   return path;
 }
 
-/** Load one model from its manifest path (NAME.json beside NAME.bin). */
-export function loadWeights(manifestPath: string): SavedModel {
+/** Read and check a manifest (NAME.json). */
+export function loadManifest(manifestPath: string): WeightsManifest {
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as WeightsManifest;
   if (manifest.format !== WEIGHTS_FORMAT) throw new Error(`${manifestPath}: not a ${WEIGHTS_FORMAT} file`);
+  return manifest;
+}
+
+/** Load one model from its manifest path (NAME.json beside NAME.bin). */
+export function loadWeights(manifestPath: string): SavedModel {
+  const manifest = loadManifest(manifestPath);
   const buf = readFileSync(manifestPath.replace(/\.json$/, '.bin'));
   const values = new Map<string, Float32Array>();
   for (const p of manifest.params) {
