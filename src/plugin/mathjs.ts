@@ -1,6 +1,6 @@
 /**
  * The mathjs plugin: `math.import(mathjsPlugin)` adds classify, convergent and
- * trf to a mathjs instance, so that `math.evaluate('classify("-2*log(1+n)")')`
+ * trf to a mathjs instance, so that an expression such as `classify("-2*log(1+n)")` evaluated by the host
  * returns the same Classification object as the API. Arguments come from the
  * mathjs parser (strings, Matrix arrays, BigNumbers); see options.ts.
  *
