@@ -7,7 +7,8 @@
  * Owns: the page layout and its stylesheet.
  */
 import { chartSvg } from './chart-svg.js';
-import { inlineKatexCss, MathRenderer } from './katex-assets.js';
+import { inlineKatexCss } from './katex-assets.js';
+import { MathRenderer } from './katex-render.js';
 import type { CaseProof, ProofStep, RegionProof, Report, SpotCheck, TheoremSection } from './proof.js';
 import { checkVerdict, headline, seriesTex, verdictLine } from './summary.js';
 import { segments } from './text.js';
@@ -26,6 +27,8 @@ ol.proof>li{margin:.9rem 0}.claim{overflow-x:auto}.just{margin:.2rem 0 .2rem 1re
 
 class Page {
   readonly math = new MathRenderer();
+  /** whether each proof step starts unfolded (the report) or folded to its claim (the playground) */
+  constructor(private readonly stepsOpen: boolean) {}
   prose(text: string): string {
     return segments(text).map((s) => (s.kind === 'math' ? this.math.render(s.s, false) : s.kind === 'code' ? `<code>${esc(s.s)}</code>` : esc(s.s))).join('');
   }
@@ -37,9 +40,9 @@ class Page {
   }
   step(s: ProofStep): string {
     const j = s.justification;
-    return `<li><div><strong>Claim.</strong> ${esc(s.claimText)}</div>${this.display(s.claimTex)}`
+    return `<li><details class="step"${this.stepsOpen ? ' open' : ''}><summary><strong>Claim.</strong> ${esc(s.claimText)}</summary>${this.display(s.claimTex)}`
       + `<div class="just"><em>Justification — ${esc(j.name)}${j.ref ? ` (<code>${esc(j.ref)}</code>)` : ''}.</em> ${this.prose(j.text)}${j.citation ? ` <span class="note">Reference: ${esc(j.citation)}.</span>` : ''}</div>`
-      + (s.check ? this.check(s.check) : '') + '</li>';
+      + (s.check ? this.check(s.check) : '') + '</details></li>';
   }
   region(r: RegionProof, multi: boolean): string {
     const out: string[] = [];
@@ -73,8 +76,15 @@ export interface HtmlResult {
   readonly mathErrors: readonly string[];
 }
 
+/** The per-case sections alone (tests, proofs, theorem), for embedding in a page such as the playground's. */
+export function renderCasesHtml(report: Report, options: { stepsOpen?: boolean } = {}): HtmlResult {
+  const page = new Page(options.stepsOpen ?? true);
+  const html = report.cases.map((c, k) => page.case(c, k)).join('\n');
+  return { html, mathErrors: page.math.errors };
+}
+
 export async function renderHtml(report: Report): Promise<HtmlResult> {
-  const page = new Page();
+  const page = new Page(true);
   const body: string[] = [
     `<h1>Convergence report: <code>${esc(report.input)}</code></h1>`,
     `<p>${page.prose(headline(report))}</p>`, page.display(seriesTex(report)),
@@ -99,7 +109,7 @@ export async function renderHtml(report: Report): Promise<HtmlResult> {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:">
 <title>Convergence report: ${esc(report.input)}</title>
-<style>${inlineKatexCss(main)}</style>
+<style>${await inlineKatexCss(main)}</style>
 <style>${STYLE}</style>
 </head>
 <body>

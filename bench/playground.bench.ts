@@ -1,0 +1,220 @@
+/**
+ * Playground latency: keystroke → verdict and slider move → point verdict, in
+ * headless Chromium, for every catalog entry. Builds and serves the playground
+ * with the e2e harness (test/playground/harness.ts). Per entry and repetition:
+ * a fresh page, the entry's assumptions, the formula less its last character
+ * (waits until the page has settled), then the last character typed; the
+ * latency is the page's own `data-latency-ms` on #verdict (input event → verdict
+ * shown), cross-checked by an in-page observer (input event → the DOM mutation
+ * that shows the final verdict). Then ArrowRight (ArrowLeft at the end of the
+ * range) on the first parameter's slider → #point-verdict for the new value.
+ *
+ *   node --import tsx bench/playground.bench.ts        (RPE_BENCH_REPS=5 by default)
+ *
+ * Writes bench/results/playground.json. Nothing is asserted: numbers are measured.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { loadCatalog } from '../src/cli/rules-loader.js';
+import { FINAL_VERDICTS, fillInput, parameterNames, skipReason, startPlayground, verdictLatency, waitPointVerdict, waitVerdict } from '../test/playground/harness.js';
+import { median } from './timing.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const REPS = Number(process.env.RPE_BENCH_REPS ?? 5);
+const BUDGET_MS = 100;
+const TIMEOUT = 30_000;
+
+interface Sample {
+  /** the page's data-latency-ms, null where the page does not expose it */
+  page: number | null;
+  /** in-page observer: input event → DOM mutation showing the final answer */
+  observed: number | null;
+}
+
+interface EntryResult {
+  id: string;
+  formula: string;
+  verdict: string;
+  keystroke: Sample[];
+  slider: (Sample & { param: string; from: number; to: number; verdict: string })[];
+}
+
+/** Resolves once none of the observed panels has changed for `quietMs` (at most `maxMs`). */
+async function settle(page: Page, quietMs = 250, maxMs = 15_000): Promise<void> {
+  await page.evaluate(({ quietMs, maxMs }) => new Promise<void>((resolve) => {
+    const targets = ['#verdict-panel', '#trf-panel', '#formula-error', '#params'].map((s) => document.querySelector(s)).filter((e): e is Element => e !== null);
+    let timer = setTimeout(done, quietMs);
+    const stop = setTimeout(done, maxMs);
+    const obs = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, quietMs); });
+    for (const t of targets) obs.observe(t, { subtree: true, childList: true, attributes: true, characterData: true });
+    function done(): void { obs.disconnect(); clearTimeout(timer); clearTimeout(stop); resolve(); }
+  }), { quietMs, maxMs });
+}
+
+/**
+ * Arms an in-page stopwatch: starts at the next `input` event on `inputSel`,
+ * stops at the first mutation after which `selector` shows a final verdict that
+ * `ready` accepts. The result lands in window.__rpeObserved.
+ */
+async function armObserver(page: Page, inputSel: string, selector: string, kind: 'verdict' | 'point', formula: string | null, finals: readonly string[]): Promise<void> {
+  await page.evaluate(({ inputSel, selector, kind, formula, finals }) => {
+    const w = window as unknown as { __rpeObserved?: number | null };
+    w.__rpeObserved = null;
+    const input = document.querySelector(inputSel)!;
+    const target = document.querySelector<HTMLElement>(selector)!;
+    let t0: number | null = null;
+    let before: string | null = null;
+    input.addEventListener('input', () => { t0 = performance.now(); before = target.dataset.values ?? null; }, { once: true, capture: true });
+    const check = (): void => {
+      if (t0 === null) return;
+      const v = target.dataset.verdict ?? '';
+      if (!finals.includes(v)) return;
+      if (kind === 'verdict' && target.dataset.for !== formula) return;
+      if (kind === 'point' && (target.dataset.values ?? null) === before) return;
+      w.__rpeObserved = performance.now() - t0;
+      obs.disconnect();
+    };
+    const obs = new MutationObserver(check);
+    obs.observe(target, { attributes: true, childList: true, subtree: true, characterData: true });
+  }, { inputSel, selector, kind, formula, finals: [...finals] });
+}
+
+const observed = (page: Page): Promise<number | null> =>
+  page.waitForFunction(() => (window as unknown as { __rpeObserved?: number | null }).__rpeObserved ?? false, undefined, { timeout: 5_000 })
+    .then((h) => h.jsonValue() as Promise<number>).catch(() => null);
+
+function pct(xs: readonly number[], p: number): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+}
+
+const fmt = (x: number | null | undefined): string => (x === null || x === undefined || Number.isNaN(x) ? 'n/a' : x.toFixed(1));
+const nums = (xs: readonly (number | null)[]): number[] => xs.filter((x): x is number => x !== null);
+
+async function main(): Promise<void> {
+  if (skipReason) {
+    console.log(`skipped: ${skipReason}`);
+    return;
+  }
+  const catalog = loadCatalog();
+  const t0 = performance.now();
+  const pg = await startPlayground();
+  console.log(`playground built in ${(pg.buildMs / 1000).toFixed(1)} s, served at ${pg.origin}; Chromium ${pg.browser.version()}; ${REPS} repetitions per entry`);
+  const results: EntryResult[] = [];
+  try {
+    for (const entry of catalog.entries) {
+      const r: EntryResult = { id: entry.id, formula: entry.formula, verdict: '', keystroke: [], slider: [] };
+      for (let rep = 0; rep < REPS; rep++) {
+        const page = await pg.openPage();
+        try {
+          if (entry.assume.length) await fillInput(page, '#assume', entry.assume.join(', '));
+          const prefix = entry.formula.slice(0, -1);
+          const last = entry.formula.slice(-1);
+          await fillInput(page, '#formula', prefix);
+          await waitVerdict(page, prefix, TIMEOUT);
+          await settle(page);
+          await armObserver(page, '#formula', '#verdict', 'verdict', entry.formula, FINAL_VERDICTS);
+          await page.locator('#formula').focus();
+          await page.keyboard.press('End');
+          await page.keyboard.type(last);
+          r.verdict = await waitVerdict(page, entry.formula, TIMEOUT);
+          r.keystroke.push({ page: await verdictLatency(page, '#verdict'), observed: await observed(page) });
+
+          const names = await parameterNames(page);
+          if (names.length) {
+            await settle(page);
+            const param = names[0]!;
+            const sel = `#param-${param}-slider`;
+            const slider = page.locator(sel);
+            const from = Number(await slider.inputValue());
+            await armObserver(page, sel, '#point-verdict', 'point', null, FINAL_VERDICTS);
+            await slider.focus();
+            await page.keyboard.press('ArrowRight');
+            let to = Number(await slider.inputValue());
+            if (to === from) {
+              await page.keyboard.press('ArrowLeft');
+              to = Number(await slider.inputValue());
+            }
+            const point = await waitPointVerdict(page, { [param]: to }, TIMEOUT);
+            r.slider.push({ param, from, to, verdict: point.verdict, page: await verdictLatency(page, '#point-verdict'), observed: await observed(page) });
+          }
+          const { pageErrors } = await pg.problemsOf(page);
+          if (pageErrors.length) console.warn(`${entry.id}: page errors: ${pageErrors.join('; ')}`);
+        } finally {
+          await page.close();
+        }
+      }
+      results.push(r);
+      const k = nums(r.keystroke.map((s) => s.page));
+      const sl = nums(r.slider.map((s) => s.page));
+      console.log(`  ${entry.id.padEnd(13)} keystroke median ${fmt(median(k))} max ${fmt(k.length ? Math.max(...k) : null)} ms; slider median ${fmt(median(sl))} max ${fmt(sl.length ? Math.max(...sl) : null)} ms`);
+    }
+  } finally {
+    await pg.stop();
+  }
+
+  const rows = results.map((r) => {
+    const k = nums(r.keystroke.map((s) => s.page));
+    const ko = nums(r.keystroke.map((s) => s.observed));
+    const s = nums(r.slider.map((x) => x.page));
+    const so = nums(r.slider.map((x) => x.observed));
+    return {
+      id: r.id, verdict: r.verdict,
+      keystrokeMedianMs: median(k), keystrokeMaxMs: k.length ? Math.max(...k) : NaN, keystrokeObservedMedianMs: median(ko), keystrokeObservedMaxMs: ko.length ? Math.max(...ko) : NaN,
+      sliderMedianMs: median(s), sliderMaxMs: s.length ? Math.max(...s) : NaN, sliderObservedMedianMs: median(so), sliderObservedMaxMs: so.length ? Math.max(...so) : NaN,
+      keystrokeMissing: r.keystroke.length - k.length, sliderMissing: r.slider.length - s.length,
+    };
+  });
+
+  console.log('');
+  console.log('entry          verdict      keystroke→verdict ms (page)   (observed)        slider→point ms (page)   (observed)');
+  console.log('               median   max                median   max       median   max           median   max');
+  for (const x of rows) {
+    console.log(`${x.id.padEnd(14)} ${x.verdict.padEnd(12)} ${fmt(x.keystrokeMedianMs).padStart(6)} ${fmt(x.keystrokeMaxMs).padStart(6)}      ${fmt(x.keystrokeObservedMedianMs).padStart(6)} ${fmt(x.keystrokeObservedMaxMs).padStart(6)}     ${fmt(x.sliderMedianMs).padStart(6)} ${fmt(x.sliderMaxMs).padStart(6)}     ${fmt(x.sliderObservedMedianMs).padStart(6)} ${fmt(x.sliderObservedMaxMs).padStart(6)}`);
+  }
+  const allK = results.flatMap((r) => nums(r.keystroke.map((s) => s.page)));
+  const allKo = results.flatMap((r) => nums(r.keystroke.map((s) => s.observed)));
+  const allS = results.flatMap((r) => nums(r.slider.map((s) => s.page)));
+  const allSo = results.flatMap((r) => nums(r.slider.map((s) => s.observed)));
+  const missingK = results.reduce((n, r) => n + r.keystroke.filter((s) => s.page === null).length, 0);
+  const missingS = results.reduce((n, r) => n + r.slider.filter((s) => s.page === null).length, 0);
+  const summary = {
+    keystroke: { samples: allK.length, missingLatencyAttribute: missingK, medianMs: median(allK), p95Ms: pct(allK, 95), maxMs: allK.length ? Math.max(...allK) : NaN, observedP95Ms: pct(allKo, 95), observedMaxMs: allKo.length ? Math.max(...allKo) : NaN },
+    slider: { samples: allS.length, missingLatencyAttribute: missingS, medianMs: median(allS), p95Ms: pct(allS, 95), maxMs: allS.length ? Math.max(...allS) : NaN, observedP95Ms: pct(allSo, 95), observedMaxMs: allSo.length ? Math.max(...allSo) : NaN },
+    budgetMs: BUDGET_MS,
+    everyEntryMedianUnderBudget: rows.every((x) => x.keystrokeMedianMs < BUDGET_MS && (Number.isNaN(x.sliderMedianMs) || x.sliderMedianMs < BUDGET_MS)),
+    everySampleUnderBudget: missingK === 0 && missingS === 0 && allK.every((x) => x < BUDGET_MS) && allS.every((x) => x < BUDGET_MS),
+  };
+  console.log('');
+  console.log(`keystroke → verdict (page-reported): median ${fmt(summary.keystroke.medianMs)} ms, p95 ${fmt(summary.keystroke.p95Ms)} ms, max ${fmt(summary.keystroke.maxMs)} ms over ${allK.length} samples${missingK ? ` (${missingK} without data-latency-ms)` : ''}; observed p95 ${fmt(summary.keystroke.observedP95Ms)} ms, max ${fmt(summary.keystroke.observedMaxMs)} ms`);
+  console.log(`slider → point verdict (page-reported): median ${fmt(summary.slider.medianMs)} ms, p95 ${fmt(summary.slider.p95Ms)} ms, max ${fmt(summary.slider.maxMs)} ms over ${allS.length} samples${missingS ? ` (${missingS} without data-latency-ms)` : ''}; observed p95 ${fmt(summary.slider.observedP95Ms)} ms, max ${fmt(summary.slider.observedMaxMs)} ms`);
+  console.log(`every entry's median under ${BUDGET_MS} ms: ${summary.everyEntryMedianUnderBudget ? 'yes' : 'no'}; every sample under ${BUDGET_MS} ms: ${summary.everySampleUnderBudget ? 'yes' : 'no'}`);
+
+  const out = join(here, 'results', 'playground.json');
+  mkdirSync(dirname(out), { recursive: true });
+  const json = {
+    date: new Date().toISOString(),
+    node: process.version,
+    chromium: pg.browser.version(),
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? null,
+    buildMs: Math.round(pg.buildMs),
+    wallMs: Math.round(performance.now() - t0),
+    reps: REPS,
+    method: 'fresh page per repetition; assumptions filled, formula less its last character filled, page settled (250 ms without DOM change), last character typed; page = #verdict[data-latency-ms] (input event → verdict shown, measured by the page); observed = in-page MutationObserver from the input event (capture) to the mutation showing the final verdict. Slider: ArrowRight (ArrowLeft at the end) on the first parameter, #point-verdict[data-latency-ms].',
+    summary,
+    entries: rows,
+    samples: results,
+  };
+  writeFileSync(out, JSON.stringify(json, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : typeof v === 'number' ? Math.round(v * 100) / 100 : v), 2) + '\n');
+  console.log(`wrote ${out}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,111 @@
+/**
+ * The decide worker: everything the page shows while the user types, so typing
+ * never blocks the page. Phases, cheapest first, each posted as soon as it is
+ * known: parse, classify (parametric, cached: it is the same for every slider
+ * position), classify at the slider values, TRF and chart. Between phases the
+ * worker yields to its message queue and drops the request once a newer one has
+ * arrived.
+ *
+ * Owns: the phase order and the staleness checks; the mathematics is the library's.
+ */
+import { classify } from '../../src/classify.js';
+import { evalCondition, satisfiesAll } from '../../src/cli/condition-eval.js';
+import { loadCatalog } from '../../src/cli/rules-loader.js';
+import type { Expr } from '../../src/parse/expr.js';
+import { parseExpression } from '../../src/parse/parse.js';
+import { toAscii, toTex } from '../../src/parse/print.js';
+import { chartCurve } from '../../src/report/chart-data.js';
+import type { ChartData } from '../../src/report/proof.js';
+import { conditionTex } from '../../src/report/region-proof.js';
+import { atNumbers, trf } from '../../src/trf/trf.js';
+import type { Classification } from '../../src/types.js';
+import { atItems, concreteExpr, parseFormula, problemOf, readAssumptions, readEps, readValues, valuesText } from './inputs.js';
+import type { DecideRequest, DecideResponse } from './protocol.js';
+
+const post = (r: DecideResponse): void => (self as unknown as Worker).postMessage(r);
+/** Let queued messages run, so that a newer request can supersede this one. */
+const yieldToQueue = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+let latest = 0;
+
+/** Catalog formulas by their normalised form, to find the entry a typed bias is (for slider ranges). */
+const catalogByForm = new Map<string, string>();
+for (const e of loadCatalog().entries) {
+  try { catalogByForm.set(parseExpression(e.formula, e.variable ? { variable: e.variable } : {}).normalized, e.id); } catch { /* the catalog tests report a bad entry */ }
+}
+
+const classified = new Map<string, Classification>();
+function classifyCached(formula: string, assume: readonly string[]): Classification {
+  const key = JSON.stringify([formula, assume]);
+  let c = classified.get(key);
+  if (c === undefined) {
+    c = classify(formula, { assume });
+    if (classified.size >= 32) classified.delete(classified.keys().next().value!);
+    classified.set(key, c);
+  }
+  return c;
+}
+
+function chartOf(concrete: Expr, variable: string, label: string, eps: string, sum: number | null, trfValue: number | null): ChartData {
+  const { lastW, ...curve } = chartCurve(concrete, variable, 0, { label, point: new Map(), sum, trf: trfValue });
+  return {
+    title: 'Cumulative attention prior P(w)/S',
+    normalisation: sum !== null ? `P(w) = Σ_{n≤w} e^{p(n)}, S = Σ_n e^{p(n)}; TRF at ε = ${eps}`
+      : `diverging: P(w) normalised by the partial sum up to w = ${lastW.toLocaleString('en-US')} (it tends to 0 as the length grows)`,
+    eps: Number(eps),
+    curves: [curve],
+  };
+}
+
+async function analyze(req: DecideRequest): Promise<void> {
+  const { id, inputs } = req;
+  const stale = (): boolean => id !== latest;
+  const parsed = parseFormula(inputs);
+  post({ type: 'parsed', id, tex: toTex(parsed.expr), parameters: parsed.parameters, catalogId: catalogByForm.get(parsed.normalized) ?? null });
+
+  const assume = readAssumptions(inputs, parsed.parameters);
+  const t0 = performance.now();
+  const classification = classifyCached(inputs.formula, assume);
+  const ms = performance.now() - t0;
+  post({ type: 'classification', id, classification, conditionsTex: classification.cases.map((c) => conditionTex(c.condition)), ms });
+  await yieldToQueue();
+  if (stale()) return;
+
+  // the verdict at the slider values: the concrete series, classified exactly
+  const values = readValues(parsed, inputs);
+  const concrete = concreteExpr(parsed, values);
+  const at = atNumbers(values);
+  const here = parsed.parameters.length ? classify(toAscii(concrete)) : classification;
+  const single = here.cases.length === 1 ? here.cases[0]! : null;
+  const holds = (condition: string): boolean => { try { return condition === 'true' || evalCondition(condition, at); } catch { return false; } };
+  const caseIndex = classification.cases.findIndex((c) => holds(c.condition));
+  post({
+    type: 'point', id, values: at, valuesText: valuesText(values),
+    outsideAssumptions: parsed.parameters.length > 0 && !satisfiesAll(assume, at), caseIndex: caseIndex < 0 ? null : caseIndex,
+    verdict: single?.verdict ?? 'unknown', extrapolation: single?.extrapolation ?? 'unknown',
+    ...(single?.reason !== undefined ? { reason: single.reason } : {}),
+  });
+  await yieldToQueue();
+  if (stale()) return;
+
+  const eps = readEps(inputs);
+  const label = valuesText(values) || 'the input';
+  if (single?.verdict === 'converges') {
+    const result = trf(inputs.formula, { eps, at: atItems(values) }).results[0] ?? null;
+    const trfValue = result === null || result.trf === null ? null : Number(result.trf);
+    const sum = result?.sum == null ? null : Number(result.sum);
+    post({ type: 'trf', id, result, chart: chartOf(concrete, parsed.variable, label, eps, sum, trfValue) });
+  } else if (single?.verdict === 'diverges') {
+    post({ type: 'trf', id, result: null, reason: 'the series diverges at these values: there is no finite TRF, and attention dilutes as the length grows', chart: chartOf(concrete, parsed.variable, `${label} (diverges)`, eps, null, null) });
+  } else {
+    post({ type: 'trf', id, result: null, reason: 'no TRF: the verdict at these values is unknown', chart: null });
+  }
+}
+
+self.onmessage = (event: MessageEvent<DecideRequest>) => {
+  const req = event.data;
+  latest = req.id;
+  analyze(req)
+    .catch((err: unknown) => { if (req.id === latest) post({ type: 'problem', id: req.id, problem: problemOf(err) }); })
+    .finally(() => { if (req.id === latest) post({ type: 'done', id: req.id }); });
+};

@@ -1,0 +1,161 @@
+/**
+ * The playground page: wires the inputs to the workers and the answers to the
+ * views. Every keystroke or slider move sends the inputs to the decide worker
+ * (verdict, regions, verdict at the sliders, TRF, chart); when that settles, the
+ * proof worker writes the proof. The URL fragment always holds the inputs, so
+ * any state can be shared as a link.
+ *
+ * Owns: the page's state and the order of updates.
+ */
+import 'katex/dist/katex.min.css';
+import './style.css';
+import type { Catalog, CatalogEntry, ParameterSpec } from '../../src/cli/rules-schema.js';
+import catalogJson from '../../rules/catalog.json';
+import { decodeFragment, DEFAULT_EPS, encodeFragment, type PlaygroundState } from './fragment.js';
+import type { DecideResponse, Inputs } from './protocol.js';
+import { boundariesIn } from './slider-scale.js';
+import { fillCatalog, showCatalogEntry } from './views/catalog.js';
+import { byId, renderTex } from './views/dom.js';
+import { wireDownloads } from './views/downloads.js';
+import { clearErrors, showError } from './views/field-errors.js';
+import { ParameterControls } from './views/params.js';
+import { clearProof, showProof, showProofPending } from './views/proof.js';
+import { showChart, showTrf } from './views/trf.js';
+import { showClassification, showPending, showPoint, showVerdictError } from './views/verdict.js';
+import { DecideClient, ProofClient } from './workers.js';
+
+const EXAMPLE: PlaygroundState = { formula: '−m·log(1+n)', assume: '', eps: DEFAULT_EPS, values: { m: '1.5' } };
+/** Quiet time after the last change before the (slower) proof is written. */
+const PROOF_DELAY_MS = 250;
+
+/** The catalog as bundled; the decide worker validates it with the schema (the page only lists it). */
+const catalog = catalogJson as unknown as Catalog;
+const formulaEl = byId<HTMLInputElement>('formula');
+const assumeEl = byId<HTMLInputElement>('assume');
+const epsEl = byId<HTMLInputElement>('eps');
+
+let preset: Record<string, string> = {};
+let specs: Readonly<Record<string, ParameterSpec>> = {};
+let sentAt = 0;
+let sent: Inputs | null = null;
+let failed = false;
+let writtenHash = '';
+let proofTimer: ReturnType<typeof setTimeout> | undefined;
+
+const params = new ParameterControls(() => analyze());
+const decide = new DecideClient(onDecide);
+const proof = new ProofClient((r) => showProof(r.html, r.error));
+
+function currentInputs(): Inputs {
+  return { formula: formulaEl.value, assume: assumeEl.value, eps: epsEl.value, values: params.values() };
+}
+
+function analyze(): void {
+  const inputs = currentInputs();
+  sentAt = performance.now();
+  sent = inputs;
+  failed = false;
+  clearTimeout(proofTimer);
+  showPending(inputs.formula);
+  if (inputs.formula.trim() === '') {
+    clearErrors();
+    showVerdictError('', 0);
+    byId('verdict').dataset.verdict = 'none';
+    byId('verdict').textContent = 'Type a bias to see its verdict.';
+    clearProof();
+    return;
+  }
+  decide.analyze(inputs);
+  writeFragment(inputs);
+}
+
+function writeFragment(inputs: Inputs): void {
+  writtenHash = encodeFragment(inputs);
+  history.replaceState(null, '', writtenHash);
+  byId<HTMLAnchorElement>('share-link').href = location.href;
+}
+
+function onDecide(r: DecideResponse): void {
+  const latency = performance.now() - sentAt;
+  switch (r.type) {
+    case 'parsed': {
+      clearErrors();
+      renderTex(byId('formula-tex'), `p(n) = ${r.tex}`, true);
+      showCatalogEntry(r.catalogId);
+      const entry = catalog.entries.find((e) => e.id === r.catalogId);
+      if (entry) specs = entry.parameters;
+      else if (!r.parameters.every((p) => p in specs)) specs = {};
+      const changed = params.setParameters(r.parameters, specs, preset);
+      preset = {};
+      // new or removed parameters: ask again with a value for each
+      if (changed) analyze();
+      return;
+    }
+    case 'classification':
+      showClassification(r.classification, r.conditionsTex, sent?.formula ?? '', r.ms, latency);
+      params.setBoundaries(boundariesIn(r.classification.cases.map((c) => c.condition)));
+      return;
+    case 'point':
+      showPoint(r, latency);
+      return;
+    case 'trf':
+      showTrf(r.result, r.reason, sent?.eps ?? DEFAULT_EPS);
+      void showChart(r.chart);
+      return;
+    case 'problem':
+      failed = true;
+      clearErrors();
+      showError(r.problem);
+      if (r.problem.field === 'formula' || r.problem.field === 'assume') {
+        showVerdictError(sent?.formula ?? '', latency);
+        showTrf(null, 'no TRF: fix the input first', sent?.eps ?? DEFAULT_EPS);
+        void showChart(null);
+        clearProof();
+      }
+      return;
+    case 'done':
+      if (!failed && sent) {
+        const inputs = sent;
+        showProofPending();
+        proofTimer = setTimeout(() => proof.prove(inputs), PROOF_DELAY_MS);
+      }
+      return;
+  }
+}
+
+function load(state: PlaygroundState): void {
+  formulaEl.value = state.formula;
+  assumeEl.value = state.assume;
+  epsEl.value = state.eps;
+  preset = { ...state.values };
+  analyze();
+}
+
+function pick(entry: CatalogEntry): void {
+  const values = Object.fromEntries(Object.entries(entry.parameters).map(([k, spec]) => [k, String(spec.samples?.[0] ?? 1)]));
+  specs = entry.parameters;
+  load({ formula: entry.formula, assume: entry.assume.join(', '), eps: epsEl.value || DEFAULT_EPS, values });
+}
+
+for (const input of [formulaEl, assumeEl, epsEl]) input.addEventListener('input', () => analyze());
+fillCatalog(catalog, pick);
+wireDownloads(async (format) => {
+  const inputs = sent ?? currentInputs();
+  return { text: await proof.download(inputs, format), formula: inputs.formula };
+});
+byId('copy-link').addEventListener('click', async () => {
+  const status = byId('copy-status');
+  try {
+    await navigator.clipboard.writeText(location.href);
+    status.textContent = 'Copied.';
+  } catch {
+    status.textContent = 'Copy the link above (the clipboard is not available here).';
+  }
+});
+window.addEventListener('hashchange', () => {
+  if (location.hash === writtenHash) return;
+  const state = decodeFragment(location.hash);
+  if (state) load(state);
+});
+
+load(decodeFragment(location.hash) ?? EXAMPLE);

@@ -1,0 +1,36 @@
+/**
+ * The proof panel: the per-case sections of the report (tests, step-by-step
+ * proofs with folded steps, the theorem instantiated), rendered by the report's
+ * own HTML renderer in the proof worker and typeset with KaTeX there. The markup
+ * is the renderer's, which escapes every piece of user text.
+ *
+ * Owns: the proof panel's states.
+ */
+import { byId, el } from './dom.js';
+
+export function showProofPending(): void {
+  const box = byId('proof');
+  box.dataset.state = 'pending';
+  box.setAttribute('aria-busy', 'true');
+  if (!box.querySelector('.pending-note')) box.prepend(el('p', { class: 'pending-note note' }, 'Writing the proof…'));
+}
+
+export function showProof(html: string, error: string | undefined): void {
+  const box = byId('proof');
+  box.setAttribute('aria-busy', 'false');
+  if (html === '') {
+    box.dataset.state = 'error';
+    box.replaceChildren(el('p', { class: 'reason' }, `No proof: ${error ?? 'the report could not be built'}.`));
+    return;
+  }
+  box.dataset.state = 'ready';
+  box.innerHTML = html;
+  if (error) box.prepend(el('p', { class: 'reason' }, error));
+}
+
+export function clearProof(): void {
+  const box = byId('proof');
+  box.dataset.state = 'idle';
+  box.setAttribute('aria-busy', 'false');
+  box.replaceChildren();
+}

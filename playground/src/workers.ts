@@ -1,0 +1,95 @@
+/**
+ * The page's side of the two workers. Requests carry increasing ids and answers
+ * for anything but the latest are ignored. A worker still busy with an older
+ * request when a new one comes (a slow proof, a pathological input) is
+ * terminated and started afresh, so the newest input never waits behind stale work.
+ *
+ * Owns: worker life cycles and request ids.
+ */
+import type { DecideRequest, DecideResponse, DownloadFormat, Inputs, ProofRequest, ProofResponse } from './protocol.js';
+
+/** A decide worker busy this long with an older request is restarted rather than waited for. */
+const DECIDE_PATIENCE_MS = 400;
+
+export class DecideClient {
+  private worker: Worker;
+  private nextId = 0;
+  private busy: { id: number; since: number } | null = null;
+
+  constructor(private readonly onAnswer: (r: DecideResponse) => void) {
+    this.worker = this.spawn();
+  }
+
+  private spawn(): Worker {
+    const w = new Worker(new URL('./decide.worker.ts', import.meta.url), { type: 'module', name: 'rpe-decide' });
+    w.onmessage = (e: MessageEvent<DecideResponse>) => {
+      if (e.data.type === 'done' && this.busy?.id === e.data.id) this.busy = null;
+      if (e.data.id === this.nextId) this.onAnswer(e.data);
+    };
+    return w;
+  }
+
+  /** Send the inputs; returns the request id. */
+  analyze(inputs: Inputs): number {
+    const id = ++this.nextId;
+    if (this.busy !== null && performance.now() - this.busy.since > DECIDE_PATIENCE_MS) {
+      this.worker.terminate();
+      this.worker = this.spawn();
+    }
+    this.busy = { id, since: performance.now() };
+    this.worker.postMessage({ type: 'analyze', id, inputs } satisfies DecideRequest);
+    return id;
+  }
+
+  get latest(): number { return this.nextId; }
+}
+
+export class ProofClient {
+  private worker: Worker | null = null;
+  private nextId = 0;
+  /** downloads count down from −1, so their ids never meet a proof's */
+  private downloadSeq = 0;
+  private busy = false;
+  private downloads = new Map<number, { resolve: (text: string) => void; reject: (e: Error) => void }>();
+
+  constructor(private readonly onProof: (r: Extract<ProofResponse, { type: 'proof' }>) => void) {}
+
+  private ensure(): Worker {
+    if (this.worker !== null) return this.worker;
+    const w = new Worker(new URL('./proof.worker.ts', import.meta.url), { type: 'module', name: 'rpe-proof' });
+    w.onmessage = (e: MessageEvent<ProofResponse>) => {
+      const r = e.data;
+      if (r.type === 'proof') {
+        if (r.id === this.nextId) { this.busy = false; this.onProof(r); }
+        return;
+      }
+      const pending = this.downloads.get(r.id);
+      this.downloads.delete(r.id);
+      if (r.text !== null) pending?.resolve(r.text);
+      else pending?.reject(new Error(r.error ?? 'the download failed'));
+    };
+    this.worker = w;
+    return w;
+  }
+
+  /** Build the proof for these inputs; an older proof still being written is abandoned. */
+  prove(inputs: Inputs): void {
+    if (this.busy && this.worker) {
+      this.worker.terminate();
+      this.worker = null;
+      for (const d of this.downloads.values()) d.reject(new Error('the inputs changed'));
+      this.downloads.clear();
+    }
+    const id = ++this.nextId;
+    this.busy = true;
+    this.ensure().postMessage({ type: 'proof', id, inputs } satisfies ProofRequest);
+  }
+
+  download(inputs: Inputs, format: DownloadFormat): Promise<string> {
+    const id = -(++this.downloadSeq);
+    return new Promise((resolve, reject) => {
+      this.downloads.set(id, { resolve, reject });
+      this.ensure().postMessage({ type: 'download', id, inputs, format } satisfies ProofRequest);
+    });
+  }
+}
