@@ -130,15 +130,14 @@ async function main(): Promise<void> {
             const param = names[0]!;
             const sel = `#param-${param}-slider`;
             const slider = page.locator(sel);
-            const from = Number(await slider.inputValue());
+            // the slider moves over positions; the exact-value field holds the parameter's value
+            const field = page.locator(`#param-${param}`);
+            const from = Number(await field.inputValue());
+            const position = await slider.inputValue();
             await armObserver(page, sel, '#point-verdict', 'point', null, FINAL_VERDICTS);
             await slider.focus();
-            await page.keyboard.press('ArrowRight');
-            let to = Number(await slider.inputValue());
-            if (to === from) {
-              await page.keyboard.press('ArrowLeft');
-              to = Number(await slider.inputValue());
-            }
+            await page.keyboard.press(position === (await slider.getAttribute('max')) ? 'ArrowLeft' : 'ArrowRight');
+            const to = Number(await field.inputValue());
             const point = await waitPointVerdict(page, { [param]: to }, TIMEOUT);
             r.slider.push({ param, from, to, verdict: point.verdict, page: await verdictLatency(page, '#point-verdict'), observed: await observed(page) });
           }

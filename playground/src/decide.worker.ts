@@ -102,6 +102,8 @@ async function analyze(req: DecideRequest): Promise<void> {
   }
 }
 
+post({ type: 'ready', id: 0, startupMs: performance.now() });
+
 self.onmessage = (event: MessageEvent<DecideRequest>) => {
   const req = event.data;
   latest = req.id;

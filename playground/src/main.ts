@@ -44,7 +44,7 @@ let proofTimer: ReturnType<typeof setTimeout> | undefined;
 
 const params = new ParameterControls(() => analyze());
 const decide = new DecideClient(onDecide);
-const proof = new ProofClient((r) => showProof(r.html, r.error));
+const proof = new ProofClient((r) => showProof(r.html, r.error, r.ms));
 
 function currentInputs(): Inputs {
   return { formula: formulaEl.value, assume: assumeEl.value, eps: epsEl.value, values: params.values() };
@@ -78,6 +78,9 @@ function writeFragment(inputs: Inputs): void {
 function onDecide(r: DecideResponse): void {
   const latency = performance.now() - sentAt;
   switch (r.type) {
+    case 'ready':
+      document.documentElement.dataset.workerStartupMs = r.startupMs.toFixed(0);
+      return;
     case 'parsed': {
       clearErrors();
       renderTex(byId('formula-tex'), `p(n) = ${r.tex}`, true);

@@ -32,12 +32,14 @@ const message = (err: unknown): string => problemOf(err).message;
 
 async function answer(req: ProofRequest): Promise<void> {
   if (req.type === 'proof') {
+    const t0 = performance.now();
+    const ms = (): number => performance.now() - t0;
     try {
       const report = reportOf(req.inputs);
       const { html, mathErrors } = renderCasesHtml(report, { stepsOpen: false });
-      post({ type: 'proof', id: req.id, report, html, ...(mathErrors.length ? { error: `KaTeX rejected ${mathErrors.length} formula(s): ${mathErrors[0]}` } : {}) });
+      post({ type: 'proof', id: req.id, report, html, ms: ms(), ...(mathErrors.length ? { error: `KaTeX rejected ${mathErrors.length} formula(s): ${mathErrors[0]}` } : {}) });
     } catch (err) {
-      post({ type: 'proof', id: req.id, report: null, html: '', error: message(err) });
+      post({ type: 'proof', id: req.id, report: null, html: '', error: message(err), ms: ms() });
     }
     return;
   }

@@ -40,6 +40,7 @@ export interface InputProblem {
 }
 
 export type DecideResponse =
+  | { readonly type: 'ready'; readonly id: 0; /** time from the worker's start to its first request */ readonly startupMs: number }
   | { readonly type: 'parsed'; readonly id: number; readonly tex: string; readonly parameters: readonly string[]; readonly catalogId: string | null }
   | { readonly type: 'classification'; readonly id: number; readonly classification: Classification; readonly conditionsTex: readonly string[]; readonly ms: number }
   | { readonly type: 'point'; readonly id: number; readonly values: Readonly<Record<string, number>>; readonly valuesText: string; readonly verdict: Verdict; readonly extrapolation: Extrapolation; readonly reason?: string; readonly outsideAssumptions: boolean; /** the case of the parametric classification holding these values */ readonly caseIndex: number | null }
@@ -48,5 +49,5 @@ export type DecideResponse =
   | { readonly type: 'done'; readonly id: number };
 
 export type ProofResponse =
-  | { readonly type: 'proof'; readonly id: number; readonly report: Report | null; readonly html: string; readonly error?: string }
+  | { readonly type: 'proof'; readonly id: number; readonly report: Report | null; readonly html: string; readonly error?: string; /** time to build and render the report */ readonly ms: number }
   | { readonly type: 'download'; readonly id: number; readonly format: DownloadFormat; readonly text: string | null; readonly error?: string };

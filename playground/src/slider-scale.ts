@@ -15,10 +15,19 @@ export interface SliderRange {
   readonly log: boolean;
   /** where the range comes from, shown next to the slider */
   readonly source: 'catalog' | 'default';
+  /** slider positions 0 … steps: linear ranges move in round steps (1, 2 or 5 × 10^k), so round boundaries are reachable */
+  readonly steps: number;
 }
 
-/** Slider positions 0 … STEPS. */
+/** Slider positions on a log scale, and at most this many on a linear one. */
 export const STEPS = 200;
+
+/** The smallest of 1, 2, 2.5, 5 × 10^k at least x. */
+function niceStep(x: number): number {
+  const k = Math.floor(Math.log10(x));
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * 10 ** k >= x * (1 - 1e-12)) return Number((m * 10 ** k).toPrecision(12));
+  return 10 ** (k + 1);
+}
 
 const DEFAULT_RANGE: readonly [number, number] = [0, 3];
 
@@ -33,7 +42,16 @@ function make(min: number, max: number, source: SliderRange['source']): SliderRa
     const c = Number.isFinite(min) ? min : 1;
     [min, max] = c > 0 ? [c / 2, c * 2] : c < 0 ? [c * 2, c / 2] : [-1, 1];
   }
-  return { min, max, log: min > 0 && max / min > 20, source };
+  if (min > 0 && max / min > 20) return { min, max, log: true, source, steps: STEPS };
+  return snapped(min, max, source);
+}
+
+/** A linear range widened to whole round steps. */
+function snapped(min: number, max: number, source: SliderRange['source']): SliderRange {
+  const step = niceStep((max - min) / STEPS);
+  const lo = Math.floor(min / step + 1e-9) * step, hi = Math.ceil(max / step - 1e-9) * step;
+  const fix = (x: number): number => Number(x.toPrecision(12));
+  return { min: fix(lo), max: fix(hi), log: false, source, steps: Math.round((hi - lo) / step) };
 }
 
 /** Numbers in the verdict's conditions ("m > 1", "a + b > 3/2"): the boundaries a default range must show. */
@@ -61,8 +79,7 @@ export function rangeFor(spec: ParameterSpec | undefined, boundaries: readonly n
     range = make(lo, hi, 'default');
   }
   if (Number.isFinite(current) && (current < range.min || current > range.max)) {
-    range = { ...range, min: Math.min(range.min, current), max: Math.max(range.max, current) };
-    if (range.log && !(range.min > 0)) range = { ...range, log: false };
+    range = make(Math.min(range.min, current), Math.max(range.max, current), range.source);
   }
   return range;
 }
@@ -70,16 +87,16 @@ export function rangeFor(spec: ParameterSpec | undefined, boundaries: readonly n
 export function toPosition(r: SliderRange, value: number): number {
   if (!Number.isFinite(value)) return 0;
   const t = r.log ? Math.log(value / r.min) / Math.log(r.max / r.min) : (value - r.min) / (r.max - r.min);
-  return Math.round(Math.min(1, Math.max(0, t)) * STEPS);
+  return Math.round(Math.min(1, Math.max(0, t)) * r.steps);
 }
 
 /** The value at a position, as a short decimal string (3 significant digits on a log scale, the step's digits on a linear one). */
 export function fromPosition(r: SliderRange, position: number): string {
-  const t = Math.min(STEPS, Math.max(0, position)) / STEPS;
-  if (r.log) return trim(Number((r.min * (r.max / r.min) ** t).toPrecision(3)).toString());
-  const step = (r.max - r.min) / STEPS;
-  const digits = Math.max(0, Math.min(12, Math.ceil(-Math.log10(step))));
-  return trim((r.min + t * (r.max - r.min)).toFixed(digits));
+  const k = Math.min(r.steps, Math.max(0, Math.round(position)));
+  if (r.log) return trim(Number((r.min * (r.max / r.min) ** (k / r.steps)).toPrecision(3)).toString());
+  const step = (r.max - r.min) / r.steps;
+  const digits = Math.max(0, Math.min(12, Math.ceil(-Math.log10(step) - 1e-9) + (String(Number(step.toPrecision(12))).includes('25') ? 1 : 0)));
+  return trim((r.min + k * step).toFixed(digits));
 }
 
 function trim(s: string): string {
@@ -92,7 +109,7 @@ function trim(s: string): string {
 export function defaultValue(spec: ParameterSpec | undefined, range: SliderRange): string {
   const first = spec?.samples?.[0];
   if (first !== undefined) return String(first);
-  return fromPosition(range, Math.round(STEPS / 2));
+  return fromPosition(range, Math.round(range.steps / 2));
 }
 
 /** A typed value as a number, for placing the slider (the exact value goes to the worker as typed). */

@@ -15,6 +15,8 @@ export class DecideClient {
   private worker: Worker;
   private nextId = 0;
   private busy: { id: number; since: number } | null = null;
+  /** a worker still starting up is never restarted: a new one would only start again */
+  private ready = false;
 
   constructor(private readonly onAnswer: (r: DecideResponse) => void) {
     this.worker = this.spawn();
@@ -22,9 +24,11 @@ export class DecideClient {
 
   private spawn(): Worker {
     const w = new Worker(new URL('./decide.worker.ts', import.meta.url), { type: 'module', name: 'rpe-decide' });
+    this.ready = false;
     w.onmessage = (e: MessageEvent<DecideResponse>) => {
+      if (e.data.type === 'ready') { this.ready = true; if (this.busy) this.busy = { ...this.busy, since: performance.now() }; }
       if (e.data.type === 'done' && this.busy?.id === e.data.id) this.busy = null;
-      if (e.data.id === this.nextId) this.onAnswer(e.data);
+      if (e.data.type === 'ready' || e.data.id === this.nextId) this.onAnswer(e.data);
     };
     return w;
   }
@@ -32,7 +36,7 @@ export class DecideClient {
   /** Send the inputs; returns the request id. */
   analyze(inputs: Inputs): number {
     const id = ++this.nextId;
-    if (this.busy !== null && performance.now() - this.busy.since > DECIDE_PATIENCE_MS) {
+    if (this.ready && this.busy !== null && performance.now() - this.busy.since > DECIDE_PATIENCE_MS) {
       this.worker.terminate();
       this.worker = this.spawn();
     }

@@ -5,7 +5,8 @@
  * check that a classification's cases partition parameter space and agree with the
  * expected condition. Nothing is handed to mathjs' evaluator.
  */
-import { parse, type MathNode } from 'mathjs';
+import type { MathNode } from 'mathjs';
+import { parseMathjs as parse } from '../parse/mathjs-parser.js';
 
 export type Point = Readonly<Record<string, number>>;
 type Value = number | boolean;

@@ -2,7 +2,8 @@
  * Reads trusted rules text (catalog formulas, conditions) with mathjs' parser only —
  * never its evaluator — to list free symbols and to substitute parameter values.
  */
-import { parse, type MathNode, type FunctionNode, type SymbolNode, type ParenthesisNode } from 'mathjs';
+import type { FunctionNode, MathNode, ParenthesisNode, SymbolNode } from 'mathjs';
+import { parseMathjs as parse } from '../parse/mathjs-parser.js';
 
 const CONSTANTS = new Set(['pi', 'e']);
 

@@ -12,7 +12,7 @@ import { describeRegion, explore } from '../conditions/cases.js';
 import type { Region } from '../conditions/region.js';
 import type { ParsedExpression } from '../parse/expr.js';
 import type { Analysis } from '../tests/detail.js';
-import { runAllTests } from '../tests/index.js';
+import { runAllTests } from '../tests/all-tests.js';
 import type { SeriesFacts } from '../tests/test.js';
 import type { ClassifyOptions, TestRecord, Verdict } from '../types.js';
 

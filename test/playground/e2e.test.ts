@@ -16,7 +16,7 @@ import type { Page } from 'playwright-core';
 import { loadCatalog } from '../../src/cli/rules-loader.js';
 import {
   REPO, fillInput, luminance, pageColours, pageState, parameterNames, skipReason, startPlayground, typeFormula,
-  waitPointVerdict, waitVerdict, type Playground,
+  waitPointVerdict, waitProofSettled, waitVerdict, type Playground,
 } from './harness.js';
 
 const VERDICT_TIMEOUT = 20_000;
@@ -50,9 +50,10 @@ function sampleNumber(s: string | number): number {
   return m ? Number(m[1]) / Number(m[2]) : Number(s);
 }
 
-/** Presses a key on the focused slider until its value satisfies `done` (at most `max` presses); returns the value. */
-async function pressUntil(page: Page, slider: string, key: string, done: (v: number) => boolean, max = 2000): Promise<number> {
-  const read = async (): Promise<number> => Number(await page.locator(slider).inputValue());
+/** Presses a key on the focused slider until the parameter's value (its exact-value field) satisfies `done` (at most `max` presses); returns the value. */
+async function pressUntil(page: Page, param: string, key: string, done: (v: number) => boolean, max = 1000): Promise<number> {
+  const slider = `#param-${param}-slider`;
+  const read = async (): Promise<number> => Number(await page.locator(`#param-${param}`).inputValue());
   let v = await read();
   for (let i = 0; i < max && !done(v); i++) {
     await page.keyboard.press(key);
@@ -62,20 +63,26 @@ async function pressUntil(page: Page, slider: string, key: string, done: (v: num
   return v;
 }
 
+/** The chart is an svg with a real size and drawn marks. */
+async function assertChart(page: Page): Promise<void> {
+  const svg = page.locator('#chart svg').first();
+  await svg.waitFor({ state: 'attached', timeout: VERDICT_TIMEOUT });
+  await page.waitForFunction(() => {
+    const r = document.querySelector('#chart svg')?.getBoundingClientRect();
+    return r !== undefined && r.width > 200 && r.height > 100;
+  }, undefined, { timeout: 5_000 }).catch(async () => {
+    const size = await svg.evaluate((e) => ({ width: e.getAttribute('width'), height: e.getAttribute('height'), box: e.getBoundingClientRect().toJSON() as unknown }));
+    assert.fail(`the chart svg has no visible size: ${JSON.stringify(size)}`);
+  });
+  assert.ok(await page.locator('#chart svg path').count() > 2, 'the chart has drawn marks');
+}
+
 async function waitTrf(page: Page, present: boolean): Promise<void> {
   await page.waitForFunction((present) => document.querySelector('#trf')?.hasAttribute('data-trf') === present, present, { timeout: VERDICT_TIMEOUT });
 }
 
 async function waitProofReady(page: Page): Promise<void> {
-  try {
-    await page.waitForFunction(() => {
-      const s = document.querySelector<HTMLElement>('#proof')?.dataset.state;
-      return s === 'ready' || s === 'error';
-    }, undefined, { timeout: PROOF_TIMEOUT });
-  } catch (err) {
-    throw new Error(`#proof did not become ready: ${String(err).split('\n')[0]}; ${JSON.stringify(await pageState(page))}`);
-  }
-  const state = await page.locator('#proof').getAttribute('data-state');
+  const state = await waitProofSettled(page, PROOF_TIMEOUT);
   assert.equal(state, 'ready', `#proof ended in state ${state}: ${(await page.locator('#proof').innerText()).slice(0, 500)}`);
 }
 
@@ -118,45 +125,47 @@ describe('the playground in headless Chromium', { skip: skipReason }, () => {
     const formula = '-m*log(1+n)';
     await fillInput(page, '#formula', formula);
     await waitVerdict(page, formula, VERDICT_TIMEOUT);
-    const sel = '#param-m-slider';
-    const slider = page.locator(sel);
+    const slider = page.locator('#param-m-slider');
+    const field = page.locator('#param-m');
     await slider.waitFor({ state: 'visible', timeout: VERDICT_TIMEOUT });
     assert.equal(await page.locator('#params').isVisible(), true, '#params is shown for a parametric bias');
-    const range = await slider.evaluate((e) => ({ type: (e as HTMLInputElement).type, min: Number((e as HTMLInputElement).min), max: Number((e as HTMLInputElement).max) }));
-    assert.equal(range.type, 'range');
-    assert.ok(range.min < 1 && range.max > 1, `the slider's range straddles m = 1: ${JSON.stringify(range)}`);
+    assert.equal(await slider.getAttribute('type'), 'range');
+    const value = async (): Promise<number> => Number(await field.inputValue());
 
     await slider.focus();
     await page.keyboard.press('Home');
-    let m = Number(await slider.inputValue());
-    assert.equal(m, range.min, 'Home moves to the minimum');
+    let m = await value();
+    assert.ok(m < 1, `Home moves m below 1 (m = ${m}): the slider's range must straddle the boundary m = 1`);
+    assert.equal(await slider.inputValue(), await slider.getAttribute('min'), 'Home moves to the start of the slider');
     let point = await waitPointVerdict(page, { m }, VERDICT_TIMEOUT);
     assert.equal(point.verdict, 'diverges', `m = ${m}`);
-    assert.equal(Number(await page.locator('#param-m').inputValue()), m, 'the exact value follows the slider');
+    await waitTrf(page, false);
 
-    m = await pressUntil(page, sel, 'ArrowRight', (v) => v > 1);
+    m = await pressUntil(page, 'm', 'ArrowRight', (v) => v > 1);
     point = await waitPointVerdict(page, { m }, VERDICT_TIMEOUT);
     assert.equal(point.verdict, 'converges', `m = ${m}`);
     await waitTrf(page, true);
     assert.match((await page.locator('#trf').getAttribute('data-trf')) ?? '', /\d/, 'a TRF number');
-    await page.locator('#chart svg').first().waitFor({ timeout: VERDICT_TIMEOUT });
+    await assertChart(page);
 
-    m = await pressUntil(page, sel, 'ArrowLeft', (v) => v < 1);
+    m = await pressUntil(page, 'm', 'ArrowLeft', (v) => v < 1);
     point = await waitPointVerdict(page, { m }, VERDICT_TIMEOUT);
     assert.equal(point.verdict, 'diverges', `m = ${m}`);
     await waitTrf(page, false);
 
     await page.keyboard.press('End');
-    m = Number(await slider.inputValue());
-    assert.equal(m, range.max, 'End moves to the maximum');
+    m = await value();
+    assert.ok(m > 1, `End moves m above 1 (m = ${m})`);
+    assert.equal(await slider.inputValue(), await slider.getAttribute('max'), 'End moves to the end of the slider');
     point = await waitPointVerdict(page, { m }, VERDICT_TIMEOUT);
     assert.equal(point.verdict, 'converges', `m = ${m}`);
     await waitTrf(page, true);
 
     // fill on the range input (one input event) also works
-    await slider.fill(String(range.min));
-    point = await waitPointVerdict(page, { m: range.min }, VERDICT_TIMEOUT);
-    assert.equal(point.verdict, 'diverges');
+    await slider.fill('0');
+    m = await value();
+    point = await waitPointVerdict(page, { m }, VERDICT_TIMEOUT);
+    assert.equal(point.verdict, 'diverges', `m = ${m}`);
     // the overall verdict does not depend on the slider
     assert.equal(await page.locator('#verdict').getAttribute('data-verdict'), 'conditional');
     await assertClean(page);
@@ -330,9 +339,11 @@ describe('the playground in headless Chromium', { skip: skipReason }, () => {
     await page.keyboard.press('End');
     assert.equal(await page.locator('#param-m-slider').inputValue(), await page.locator('#param-m-slider').getAttribute('max'), 'End on the focused slider');
 
+    await waitPointVerdict(page, undefined, VERDICT_TIMEOUT);
     await waitProofReady(page);
-    const summary = page.locator('#proof details.step:not([open]) > summary').first();
-    assert.ok(await summary.count() === 1, 'the proof has a folded step');
+    const index = await page.locator('#proof details.step > summary').evaluateAll((ss) => ss.findIndex((s) => !(s.parentElement as HTMLDetailsElement).open));
+    assert.ok(index >= 0, 'the proof has a folded step');
+    const summary = page.locator('#proof details.step > summary').nth(index);
     await summary.focus();
     assert.equal(await summary.evaluate((s) => s === document.activeElement), true, 'the summary takes focus');
     await page.keyboard.press('Enter');
@@ -377,7 +388,7 @@ describe('the playground in headless Chromium', { skip: skipReason }, () => {
     await fillInput(page, '#param-m', '1.5');
     await waitPointVerdict(page, { m: 1.5 }, VERDICT_TIMEOUT);
     await waitTrf(page, true);
-    await page.locator('#chart svg').first().waitFor({ timeout: VERDICT_TIMEOUT });
+    await page.locator('#chart svg').first().waitFor({ state: 'attached', timeout: VERDICT_TIMEOUT });
     await waitProofReady(page);
     await page.evaluate(async () => { await document.fonts.ready; });
     const dir = join(REPO, 'test-artifacts');

@@ -109,7 +109,8 @@ export async function serveStatic(root: string): Promise<{ server: Server; origi
       res.writeHead(200, {
         'Content-Type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
         'Content-Length': st.size,
-        'Cache-Control': 'no-store',
+        // hashed build outputs may be cached (and their compiled code with them); the page itself never
+        'Cache-Control': url.pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
         'X-Content-Type-Options': 'nosniff',
       });
       if (req.method === 'HEAD') res.end();
@@ -131,6 +132,8 @@ export async function serveStatic(root: string): Promise<{ server: Server; origi
 
 /** Records uncaught errors of the page's workers (Playwright reports only the page's own). */
 const WORKER_ERROR_PROBE = `(() => {
+  // tsx/esbuild (keepNames) wraps named functions in page.evaluate callbacks in __name(...)
+  if (typeof globalThis.__name !== 'function') Object.defineProperty(globalThis, '__name', { value: (f) => f, configurable: true, writable: true });
   const W = globalThis.Worker;
   if (typeof W !== 'function') return;
   globalThis.__rpeWorkerErrors = [];
@@ -350,6 +353,27 @@ export async function waitPointVerdict(page: Page, expected?: Record<string, num
       return { verdict: v, values };
     }, { expected: expected ?? null, finals: [...FINAL_VERDICTS] as string[] }, { timeout, polling: 'raf' });
     return (await handle.jsonValue()) as PointVerdict;
+  });
+}
+
+/**
+ * Waits until #proof is ready (or in error) and has stayed so, with the same
+ * content, for `quietMs`: a proof shown just before a newer request replaces it
+ * does not count. Returns the final state.
+ */
+export async function waitProofSettled(page: Page, timeout = 60_000, quietMs = 700): Promise<string> {
+  return withState(page, `#proof did not settle within ${timeout} ms`, async () => {
+    const handle = await page.waitForFunction((quietMs) => {
+      const box = document.querySelector<HTMLElement>('#proof') as (HTMLElement & { __rpeSeen?: { child: Element | null; at: number } }) | null;
+      if (!box) return false;
+      const state = box.dataset.state;
+      if (state !== 'ready' && state !== 'error') { box.__rpeSeen = undefined; return false; }
+      const child = box.lastElementChild;
+      const now = performance.now();
+      if (!box.__rpeSeen || box.__rpeSeen.child !== child) { box.__rpeSeen = { child, at: now }; return false; }
+      return now - box.__rpeSeen.at >= quietMs ? state : false;
+    }, quietMs, { timeout, polling: 100 });
+    return (await handle.jsonValue()) as string;
   });
 }
 

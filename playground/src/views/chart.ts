@@ -26,7 +26,9 @@ function schemeConfig(): vl.TopLevelSpec['config'] {
 }
 
 export async function drawChart(figure: HTMLElement, chart: ChartData, current: () => boolean): Promise<void> {
-  const spec = { ...chartSpec(chart), config: schemeConfig(), width: 'container', autosize: { type: 'fit-x', contains: 'padding' } } as vl.TopLevelSpec;
+  // the plot as wide as the figure, less the legend and the axis titles
+  const width = Math.max(280, Math.min(1100, figure.clientWidth - 190));
+  const spec = { ...chartSpec(chart), config: schemeConfig(), width } as vl.TopLevelSpec;
   const compiled = vl.compile(spec).spec;
   const holder = document.createElement('div');
   holder.className = 'chart-holder';
@@ -39,5 +41,4 @@ export async function drawChart(figure: HTMLElement, chart: ChartData, current: 
   caption.className = 'note';
   caption.textContent = `${chart.normalisation}. The dashed level is 1 − ε; the dotted rule marks the TRF.`;
   figure.replaceChildren(holder, caption);
-  await next.resize().runAsync();
 }

@@ -7,7 +7,7 @@
  * Owns: the parameter controls and their ranges.
  */
 import type { ParameterSpec } from '../../../src/cli/rules-schema.js';
-import { approximate, defaultValue, fromPosition, rangeFor, type SliderRange, STEPS, toPosition } from '../slider-scale.js';
+import { approximate, defaultValue, fromPosition, rangeFor, type SliderRange, toPosition } from '../slider-scale.js';
 import { byId, el } from './dom.js';
 
 interface Control {
@@ -68,7 +68,7 @@ export class ParameterControls {
   private create(name: string): Control {
     const root = el('div', { class: 'param', 'data-param': name });
     const label = el('label', { for: `param-${name}` }, name);
-    const slider = el('input', { type: 'range', id: `param-${name}-slider`, min: '0', max: String(STEPS), step: '1', 'aria-label': `${name} (slider)` });
+    const slider = el('input', { type: 'range', id: `param-${name}-slider`, min: '0', max: '100', step: '1', 'aria-label': `${name} (slider)` });
     const field = el('input', { type: 'text', id: `param-${name}`, class: 'value', inputmode: 'decimal', spellcheck: 'false', autocomplete: 'off', 'aria-describedby': `param-${name}-error param-${name}-note` });
     const note = el('span', { class: 'range-note', id: `param-${name}-note` });
     const error = el('div', { class: 'field-error', id: `param-${name}-error`, role: 'alert' });
@@ -87,6 +87,7 @@ export class ParameterControls {
 
   private place(c: Control, name: string): void {
     c.range = rangeFor(this.specs[name], this.boundaries, approximate(c.field.value));
+    c.slider.max = String(c.range.steps);
     const fmt = (x: number): string => Number(x.toPrecision(3)).toString();
     c.note.textContent = `${fmt(c.range.min)} … ${fmt(c.range.max)}${c.range.log ? ', log scale' : ''}${c.range.source === 'catalog' ? ' (catalog)' : ''}`;
     this.placeSlider(c, name);

@@ -15,8 +15,9 @@ export function showProofPending(): void {
   if (!box.querySelector('.pending-note')) box.prepend(el('p', { class: 'pending-note note' }, 'Writing the proof…'));
 }
 
-export function showProof(html: string, error: string | undefined): void {
+export function showProof(html: string, error: string | undefined, ms: number): void {
   const box = byId('proof');
+  box.dataset.ms = ms.toFixed(0);
   box.setAttribute('aria-busy', 'false');
   if (html === '') {
     box.dataset.state = 'error';
@@ -25,6 +26,7 @@ export function showProof(html: string, error: string | undefined): void {
   }
   box.dataset.state = 'ready';
   box.innerHTML = html;
+  box.prepend(el('p', { class: 'note' }, `Written in ${(ms / 1000).toFixed(1)} s: every named test per region, then a step-by-step proof; unfold a claim for its justification and its decimal.js check.`));
   if (error) box.prepend(el('p', { class: 'reason' }, error));
 }
 
