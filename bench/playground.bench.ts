@@ -32,7 +32,21 @@ interface Sample {
   page: number | null;
   /** in-page observer: input event → DOM mutation showing the final answer */
   observed: number | null;
+  /** the proof worker was still writing a proof (#proof pending) when the key was pressed */
+  proofBusy: boolean;
 }
+
+/** ms since navigation start at which `cond` first held (polled every animation frame). */
+async function navTime(page: Page, cond: string, timeout = TIMEOUT): Promise<number | null> {
+  try {
+    const h = await page.waitForFunction(`(() => { try { return (${cond}) ? performance.now() : false; } catch { return false; } })()`, undefined, { timeout, polling: 'raf' });
+    return (await h.jsonValue()) as number;
+  } catch {
+    return null;
+  }
+}
+
+const proofBusy = (page: Page): Promise<boolean> => page.evaluate(() => document.querySelector<HTMLElement>('#proof')?.dataset.state === 'pending');
 
 interface EntryResult {
   id: string;
@@ -40,6 +54,8 @@ interface EntryResult {
   verdict: string;
   keystroke: Sample[];
   slider: (Sample & { param: string; from: number; to: number; verdict: string })[];
+  /** slider moves that produced no point verdict (and what the page showed instead) */
+  sliderErrors: string[];
 }
 
 /** Resolves once none of the observed panels has changed for `quietMs` (at most `maxMs`). */
@@ -105,9 +121,27 @@ async function main(): Promise<void> {
   const pg = await startPlayground();
   console.log(`playground built in ${(pg.buildMs / 1000).toFixed(1)} s, served at ${pg.origin}; Chromium ${pg.browser.version()}; ${REPS} repetitions per entry`);
   const results: EntryResult[] = [];
+  const cold: { verdict: number | null; point: number | null; proof: number | null }[] = [];
   try {
+    // cold start: a fresh page on its default example, ms since navigation start
+    for (let rep = 0; rep < REPS; rep++) {
+      const ctx = await pg.newContext();
+      const page = await ctx.newPage();
+      try {
+        await page.goto(`${pg.origin}/index.html`, { waitUntil: 'commit' });
+        const verdict = await navTime(page, `(() => { const v = document.querySelector('#verdict')?.dataset.verdict; return v && v !== 'none' && v !== 'pending'; })()`);
+        const point = await navTime(page, `(() => { const v = document.querySelector('#point-verdict')?.dataset.verdict; return v && v !== 'none' && v !== 'pending'; })()`);
+        const proof = await navTime(page, `document.querySelector('#proof')?.dataset.state === 'ready'`, 120_000);
+        cold.push({ verdict, point, proof });
+      } finally {
+        await ctx.close();
+      }
+    }
+    const med = (k: 'verdict' | 'point' | 'proof'): number => median(nums(cold.map((c) => c[k])));
+    console.log(`cold start (navigation → shown, median of ${REPS}): verdict ${fmt(med('verdict'))} ms, point verdict ${fmt(med('point'))} ms, proof ${fmt(med('proof'))} ms`);
+
     for (const entry of catalog.entries) {
-      const r: EntryResult = { id: entry.id, formula: entry.formula, verdict: '', keystroke: [], slider: [] };
+      const r: EntryResult = { id: entry.id, formula: entry.formula, verdict: '', keystroke: [], slider: [], sliderErrors: [] };
       for (let rep = 0; rep < REPS; rep++) {
         const page = await pg.openPage();
         try {
@@ -120,9 +154,10 @@ async function main(): Promise<void> {
           await armObserver(page, '#formula', '#verdict', 'verdict', entry.formula, FINAL_VERDICTS);
           await page.locator('#formula').focus();
           await page.keyboard.press('End');
+          const busy = await proofBusy(page);
           await page.keyboard.type(last);
           r.verdict = await waitVerdict(page, entry.formula, TIMEOUT);
-          r.keystroke.push({ page: await verdictLatency(page, '#verdict'), observed: await observed(page) });
+          r.keystroke.push({ page: await verdictLatency(page, '#verdict'), observed: await observed(page), proofBusy: busy });
 
           const names = await parameterNames(page);
           if (names.length) {
@@ -135,11 +170,19 @@ async function main(): Promise<void> {
             const from = Number(await field.inputValue());
             const position = await slider.inputValue();
             await armObserver(page, sel, '#point-verdict', 'point', null, FINAL_VERDICTS);
+            const busy = await proofBusy(page);
             await slider.focus();
             await page.keyboard.press(position === (await slider.getAttribute('max')) ? 'ArrowLeft' : 'ArrowRight');
-            const to = Number(await field.inputValue());
-            const point = await waitPointVerdict(page, { [param]: to }, TIMEOUT);
-            r.slider.push({ param, from, to, verdict: point.verdict, page: await verdictLatency(page, '#point-verdict'), observed: await observed(page) });
+            const toText = await field.inputValue();
+            const to = Number(toText);
+            try {
+              const point = await waitPointVerdict(page, { [param]: to }, 10_000);
+              r.slider.push({ param, from, to, verdict: point.verdict, page: await verdictLatency(page, '#point-verdict'), observed: await observed(page), proofBusy: busy });
+            } catch {
+              // the new value may be outside the bias's domain (e.g. an odd d in a sum bound d/2): an input error, not a point verdict
+              const err = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('.field-error')).filter((e) => !e.hidden).map((e) => `${e.id}: ${e.textContent ?? ''}`).join('; '));
+              r.sliderErrors.push(`${param} = ${toText}: no point verdict; ${err || 'no error shown'}`);
+            }
           }
           const { pageErrors } = await pg.problemsOf(page);
           if (pageErrors.length) console.warn(`${entry.id}: page errors: ${pageErrors.join('; ')}`);
@@ -166,6 +209,7 @@ async function main(): Promise<void> {
       keystrokeMedianMs: median(k), keystrokeMaxMs: k.length ? Math.max(...k) : NaN, keystrokeObservedMedianMs: median(ko), keystrokeObservedMaxMs: ko.length ? Math.max(...ko) : NaN,
       sliderMedianMs: median(s), sliderMaxMs: s.length ? Math.max(...s) : NaN, sliderObservedMedianMs: median(so), sliderObservedMaxMs: so.length ? Math.max(...so) : NaN,
       keystrokeMissing: r.keystroke.length - k.length, sliderMissing: r.slider.length - s.length,
+      sliderErrors: [...new Set(r.sliderErrors)],
     };
   });
 
@@ -191,6 +235,10 @@ async function main(): Promise<void> {
   console.log('');
   console.log(`keystroke → verdict (page-reported): median ${fmt(summary.keystroke.medianMs)} ms, p95 ${fmt(summary.keystroke.p95Ms)} ms, max ${fmt(summary.keystroke.maxMs)} ms over ${allK.length} samples${missingK ? ` (${missingK} without data-latency-ms)` : ''}; observed p95 ${fmt(summary.keystroke.observedP95Ms)} ms, max ${fmt(summary.keystroke.observedMaxMs)} ms`);
   console.log(`slider → point verdict (page-reported): median ${fmt(summary.slider.medianMs)} ms, p95 ${fmt(summary.slider.p95Ms)} ms, max ${fmt(summary.slider.maxMs)} ms over ${allS.length} samples${missingS ? ` (${missingS} without data-latency-ms)` : ''}; observed p95 ${fmt(summary.slider.observedP95Ms)} ms, max ${fmt(summary.slider.observedMaxMs)} ms`);
+  const busyK = results.flatMap((r) => r.keystroke.filter((s) => s.proofBusy && s.page !== null).map((s) => s.page!));
+  const idleK = results.flatMap((r) => r.keystroke.filter((s) => !s.proofBusy && s.page !== null).map((s) => s.page!));
+  console.log(`keystroke while a proof was being written: ${busyK.length} samples, median ${fmt(median(busyK))} ms, max ${fmt(busyK.length ? Math.max(...busyK) : null)} ms; with the proof worker idle: ${idleK.length} samples, median ${fmt(median(idleK))} ms, max ${fmt(idleK.length ? Math.max(...idleK) : null)} ms`);
+  for (const r of results) for (const e of new Set(r.sliderErrors)) console.log(`slider note, ${r.id}: ${e}`);
   console.log(`every entry's median under ${BUDGET_MS} ms: ${summary.everyEntryMedianUnderBudget ? 'yes' : 'no'}; every sample under ${BUDGET_MS} ms: ${summary.everySampleUnderBudget ? 'yes' : 'no'}`);
 
   const out = join(here, 'results', 'playground.json');
@@ -206,6 +254,7 @@ async function main(): Promise<void> {
     reps: REPS,
     method: 'fresh page per repetition; assumptions filled, formula less its last character filled, page settled (250 ms without DOM change), last character typed; page = #verdict[data-latency-ms] (input event → verdict shown, measured by the page); observed = in-page MutationObserver from the input event (capture) to the mutation showing the final verdict. Slider: ArrowRight (ArrowLeft at the end) on the first parameter, #point-verdict[data-latency-ms].',
     summary,
+    coldStart: { note: 'fresh browser context (empty HTTP cache) on the default example; ms from navigation start until shown', samples: cold },
     entries: rows,
     samples: results,
   };

@@ -34,12 +34,15 @@ for (const e of loadCatalog().entries) {
   try { catalogByForm.set(parseExpression(e.formula, e.variable ? { variable: e.variable } : {}).normalized, e.id); } catch { /* the catalog tests report a bad entry */ }
 }
 
-const classified = new Map<string, Classification>();
-function classifyCached(formula: string, assume: readonly string[]): Classification {
+/** Parametric classifications, the same for every slider position: the last few, with the time each took. */
+const classified = new Map<string, { classification: Classification; ms: number }>();
+function classifyCached(formula: string, assume: readonly string[]): { classification: Classification; ms: number } {
   const key = JSON.stringify([formula, assume]);
   let c = classified.get(key);
   if (c === undefined) {
-    c = classify(formula, { assume });
+    const t0 = performance.now();
+    const classification = classify(formula, { assume });
+    c = { classification, ms: performance.now() - t0 };
     if (classified.size >= 32) classified.delete(classified.keys().next().value!);
     classified.set(key, c);
   }
@@ -64,9 +67,7 @@ async function analyze(req: DecideRequest): Promise<void> {
   post({ type: 'parsed', id, tex: toTex(parsed.expr), parameters: parsed.parameters, catalogId: catalogByForm.get(parsed.normalized) ?? null });
 
   const assume = readAssumptions(inputs, parsed.parameters);
-  const t0 = performance.now();
-  const classification = classifyCached(inputs.formula, assume);
-  const ms = performance.now() - t0;
+  const { classification, ms } = classifyCached(inputs.formula, assume);
   post({ type: 'classification', id, classification, conditionsTex: classification.cases.map((c) => conditionTex(c.condition)), ms });
   await yieldToQueue();
   if (stale()) return;

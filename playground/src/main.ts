@@ -36,13 +36,14 @@ const epsEl = byId<HTMLInputElement>('eps');
 
 let preset: Record<string, string> = {};
 let specs: Readonly<Record<string, ParameterSpec>> = {};
-let sentAt = 0;
+/** when the user last changed an input: latencies are measured from here */
+let inputAt = 0;
 let sent: Inputs | null = null;
 let failed = false;
 let writtenHash = '';
 let proofTimer: ReturnType<typeof setTimeout> | undefined;
 
-const params = new ParameterControls(() => analyze());
+const params = new ParameterControls(() => analyze(true));
 const decide = new DecideClient(onDecide);
 const proof = new ProofClient((r) => showProof(r.html, r.error, r.ms));
 
@@ -50,9 +51,10 @@ function currentInputs(): Inputs {
   return { formula: formulaEl.value, assume: assumeEl.value, eps: epsEl.value, values: params.values() };
 }
 
-function analyze(): void {
+/** Send the inputs to the decide worker; `byUser` for a keystroke or slider move (not a follow-up request). */
+function analyze(byUser: boolean): void {
   const inputs = currentInputs();
-  sentAt = performance.now();
+  if (byUser) inputAt = performance.now();
   sent = inputs;
   failed = false;
   clearTimeout(proofTimer);
@@ -76,7 +78,7 @@ function writeFragment(inputs: Inputs): void {
 }
 
 function onDecide(r: DecideResponse): void {
-  const latency = performance.now() - sentAt;
+  const latency = performance.now() - inputAt;
   switch (r.type) {
     case 'ready':
       document.documentElement.dataset.workerStartupMs = r.startupMs.toFixed(0);
@@ -91,7 +93,7 @@ function onDecide(r: DecideResponse): void {
       const changed = params.setParameters(r.parameters, specs, preset);
       preset = {};
       // new or removed parameters: ask again with a value for each
-      if (changed) analyze();
+      if (changed) analyze(false);
       return;
     }
     case 'classification':
@@ -131,7 +133,7 @@ function load(state: PlaygroundState): void {
   assumeEl.value = state.assume;
   epsEl.value = state.eps;
   preset = { ...state.values };
-  analyze();
+  analyze(true);
 }
 
 function pick(entry: CatalogEntry): void {
@@ -140,7 +142,7 @@ function pick(entry: CatalogEntry): void {
   load({ formula: entry.formula, assume: entry.assume.join(', '), eps: epsEl.value || DEFAULT_EPS, values });
 }
 
-for (const input of [formulaEl, assumeEl, epsEl]) input.addEventListener('input', () => analyze());
+for (const input of [formulaEl, assumeEl, epsEl]) input.addEventListener('input', () => analyze(true));
 fillCatalog(catalog, pick);
 wireDownloads(async (format) => {
   const inputs = sent ?? currentInputs();

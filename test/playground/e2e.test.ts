@@ -141,6 +141,10 @@ describe('the playground in headless Chromium', { skip: skipReason }, () => {
     assert.equal(point.verdict, 'diverges', `m = ${m}`);
     await waitTrf(page, false);
 
+    // close to the boundary through the exact-value field, then across it with the arrow keys
+    await fillInput(page, '#param-m', '0.9');
+    await waitPointVerdict(page, { m: 0.9 }, VERDICT_TIMEOUT);
+    await slider.focus();
     m = await pressUntil(page, 'm', 'ArrowRight', (v) => v > 1);
     point = await waitPointVerdict(page, { m }, VERDICT_TIMEOUT);
     assert.equal(point.verdict, 'converges', `m = ${m}`);
@@ -283,121 +287,110 @@ describe('the playground in headless Chromium', { skip: skipReason }, () => {
     await page.close();
   });
 
-  test('the proof downloads as Markdown, LaTeX and self-contained HTML', { timeout: 150_000 }, async () => {
-    const page = await pg.openPage();
+  describe('with the proof of −m·log(1+n) at m = 1.5 on one page', () => {
+    // one page for the proof-heavy checks: each new page or input change writes a proof (seconds on 2 cores)
+    let page: Page;
     const formula = '-m*log(1+n)';
-    await fillInput(page, '#formula', formula);
-    await waitVerdict(page, formula, VERDICT_TIMEOUT);
-    await fillInput(page, '#param-m', '1.5');
-    await waitPointVerdict(page, { m: 1.5 }, VERDICT_TIMEOUT);
-    await waitProofReady(page);
-    const texts: Record<string, string> = {};
-    for (const format of ['md', 'tex', 'html'] as const) {
-      const [download] = await Promise.all([
-        page.waitForEvent('download', { timeout: PROOF_TIMEOUT }),
-        page.click(`#download-${format}`),
-      ]);
-      assert.match(download.suggestedFilename(), new RegExp(`\\.${format}$`), `file name of the ${format} download`);
-      const path = await download.path();
-      texts[format] = readFileSync(path, 'utf8');
-    }
-    assert.match(texts.md!, /^#/m, 'Markdown has a heading');
-    assert.match(texts.md!, /m > 1|m &gt; 1|m\s*>\s*1/, 'Markdown names the region m > 1');
-    assert.match(texts.tex!, /\\documentclass/);
-    assert.match(texts.tex!, /\\end\{document\}\s*$/);
-    assert.match(texts.html!, /^\s*<!DOCTYPE html>/i);
-    assert.match(texts.html!, /data:font\/woff2/, 'the HTML inlines the KaTeX fonts');
-    assert.doesNotMatch(texts.html!, /katex-error/);
-    await assertClean(page);
-    await page.close();
-  });
 
-  test('keyboard only: Tab reaches the catalog, the formula and the slider; Enter unfolds a proof step', { timeout: 90_000 }, async () => {
-    const page = await pg.openPage();
-    const formula = '-m*log(1+n)';
-    await fillInput(page, '#formula', formula);
-    await waitVerdict(page, formula, VERDICT_TIMEOUT);
-    await page.locator('#param-m-slider').waitFor({ timeout: VERDICT_TIMEOUT });
-    // start from the top of the document
-    await page.evaluate(() => { (document.activeElement as HTMLElement | null)?.blur(); window.scrollTo(0, 0); });
-    await page.mouse.click(2, 2);
-    const seen: string[] = [];
-    for (let i = 0; i < 40; i++) {
-      await page.keyboard.press('Tab');
-      const id = await page.evaluate(() => { const a = document.activeElement; return a ? (a.id || `${a.tagName.toLowerCase()}${a.className ? '.' + String(a.className).split(' ')[0] : ''}`) : ''; });
-      seen.push(id);
-      if (id === 'param-m-slider') break;
-    }
-    const at = (id: string): number => seen.indexOf(id);
-    assert.ok(at('catalog') >= 0, `Tab reaches #catalog (${seen.join(' → ')})`);
-    assert.ok(at('formula') > at('catalog'), `Tab reaches #formula after #catalog (${seen.join(' → ')})`);
-    assert.ok(at('param-m-slider') > at('formula'), `Tab reaches the slider after #formula (${seen.join(' → ')})`);
-
-    // the slider answers the keyboard once Tab has reached it
-    await page.keyboard.press('Home');
-    assert.equal(await page.locator('#param-m-slider').inputValue(), await page.locator('#param-m-slider').getAttribute('min'), 'Home on the focused slider');
-    await page.keyboard.press('End');
-    assert.equal(await page.locator('#param-m-slider').inputValue(), await page.locator('#param-m-slider').getAttribute('max'), 'End on the focused slider');
-
-    await waitPointVerdict(page, undefined, VERDICT_TIMEOUT);
-    await waitProofReady(page);
-    const index = await page.locator('#proof details.step > summary').evaluateAll((ss) => ss.findIndex((s) => !(s.parentElement as HTMLDetailsElement).open));
-    assert.ok(index >= 0, 'the proof has a folded step');
-    const summary = page.locator('#proof details.step > summary').nth(index);
-    await summary.focus();
-    assert.equal(await summary.evaluate((s) => s === document.activeElement), true, 'the summary takes focus');
-    await page.keyboard.press('Enter');
-    await page.waitForFunction(() => Array.from(document.querySelectorAll('#proof details.step')).some((d) => (d as HTMLDetailsElement).open), undefined, { timeout: 5_000 });
-    assert.equal(await summary.evaluate((s) => (s.parentElement as HTMLDetailsElement).open), true, 'Enter unfolds the step');
-    await page.keyboard.press('Enter');
-    assert.equal(await summary.evaluate((s) => (s.parentElement as HTMLDetailsElement).open), false, 'Enter folds it again');
-    await assertClean(page);
-    await page.close();
-  });
-
-  test('dark and light colour schemes: dark background with light text, and the reverse', { timeout: 60_000 }, async () => {
-    for (const scheme of ['dark', 'light'] as const) {
-      const context = await pg.newContext({ colorScheme: scheme });
-      const page = await pg.openPage(undefined, { context });
-      const formula = '-m*log(1+n)';
+    before(async () => {
+      page = await pg.openPage();
       await fillInput(page, '#formula', formula);
       await waitVerdict(page, formula, VERDICT_TIMEOUT);
-      const { background, text } = await pageColours(page);
-      const lb = luminance(background), lt = luminance(text);
-      assert.ok(lb !== null && lt !== null, `colours are opaque: ${background} / ${text}`);
-      if (scheme === 'dark') {
-        assert.ok(lb < 0.2, `${scheme}: dark background (${background}, luminance ${lb.toFixed(3)})`);
-        assert.ok(lt > 0.4, `${scheme}: light text (${text}, luminance ${lt.toFixed(3)})`);
-      } else {
-        assert.ok(lb > 0.6, `${scheme}: light background (${background}, luminance ${lb.toFixed(3)})`);
-        assert.ok(lt < 0.25, `${scheme}: dark text (${text}, luminance ${lt.toFixed(3)})`);
-      }
-      // WCAG contrast of body text at least 4.5:1
-      const contrast = (Math.max(lb, lt) + 0.05) / (Math.min(lb, lt) + 0.05);
-      assert.ok(contrast >= 4.5, `${scheme}: text contrast ${contrast.toFixed(2)} ≥ 4.5`);
-      await assertClean(page);
-      await context.close();
-    }
-  });
+      await fillInput(page, '#param-m', '1.5');
+      await waitPointVerdict(page, { m: 1.5 }, VERDICT_TIMEOUT);
+      await waitProofReady(page);
+    }, { timeout: 120_000 });
 
-  test('a full-page screenshot is saved as a test artifact', { timeout: 120_000 }, async () => {
-    const page = await pg.openPage();
-    const formula = '-m*log(1+n)';
-    await fillInput(page, '#formula', formula);
-    await waitVerdict(page, formula, VERDICT_TIMEOUT);
-    await fillInput(page, '#param-m', '1.5');
-    await waitPointVerdict(page, { m: 1.5 }, VERDICT_TIMEOUT);
-    await waitTrf(page, true);
-    await page.locator('#chart svg').first().waitFor({ state: 'attached', timeout: VERDICT_TIMEOUT });
-    await waitProofReady(page);
-    await page.evaluate(async () => { await document.fonts.ready; });
-    const dir = join(REPO, 'test-artifacts');
-    mkdirSync(dir, { recursive: true });
-    const file = join(dir, 'playground.png');
-    await page.screenshot({ path: file, fullPage: true });
-    assert.ok(statSync(file).size > 10_000, 'the screenshot has content');
-    if (process.env.RPE_UPDATE_SCREENSHOT === '1') copyFileSync(file, join(REPO, 'docs', 'playground.png'));
-    await assertClean(page);
-    await page.close();
+    after(async () => {
+      await page?.close();
+    });
+
+    test('the proof downloads as Markdown, LaTeX and self-contained HTML', { timeout: 120_000 }, async () => {
+      const texts: Record<string, string> = {};
+      for (const format of ['md', 'tex', 'html'] as const) {
+        const [download] = await Promise.all([
+          page.waitForEvent('download', { timeout: PROOF_TIMEOUT }),
+          page.click(`#download-${format}`),
+        ]);
+        assert.match(download.suggestedFilename(), new RegExp(`\\.${format}$`), `file name of the ${format} download`);
+        texts[format] = readFileSync(await download.path(), 'utf8');
+      }
+      assert.match(texts.md!, /^#/m, 'Markdown has a heading');
+      assert.match(texts.md!, /m\s*>\s*1|m &gt; 1/, 'Markdown names the region m > 1');
+      assert.match(texts.tex!, /\\documentclass/);
+      assert.match(texts.tex!, /\\end\{document\}\s*$/);
+      assert.match(texts.html!, /^\s*<!DOCTYPE html>/i);
+      assert.match(texts.html!, /data:font\/woff2/, 'the HTML inlines the KaTeX fonts');
+      assert.doesNotMatch(texts.html!, /katex-error/);
+      await assertClean(page);
+    });
+
+    test('keyboard only: Tab from the top reaches the catalog, the formula and the slider; Enter unfolds a proof step', { timeout: 60_000 }, async () => {
+      // start from the top of the document
+      await page.evaluate(() => { (document.activeElement as HTMLElement | null)?.blur(); window.scrollTo(0, 0); });
+      await page.mouse.click(2, 2);
+      const seen: string[] = [];
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press('Tab');
+        const id = await page.evaluate(() => { const a = document.activeElement; return a ? (a.id || `${a.tagName.toLowerCase()}${a.className ? '.' + String(a.className).split(' ')[0] : ''}`) : ''; });
+        seen.push(id);
+        if (id === 'param-m-slider') break;
+      }
+      const at = (id: string): number => seen.indexOf(id);
+      assert.ok(at('catalog') >= 0, `Tab reaches #catalog (${seen.join(' → ')})`);
+      assert.ok(at('formula') > at('catalog'), `Tab reaches #formula after #catalog (${seen.join(' → ')})`);
+      assert.ok(at('param-m-slider') > at('formula'), `Tab reaches the slider after #formula (${seen.join(' → ')})`);
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'param-m-slider');
+
+      const index = await page.locator('#proof details.step > summary').evaluateAll((ss) => ss.findIndex((s) => !(s.parentElement as HTMLDetailsElement).open));
+      assert.ok(index >= 0, 'the proof has a folded step');
+      const summary = page.locator('#proof details.step > summary').nth(index);
+      await summary.focus();
+      assert.equal(await summary.evaluate((s) => s === document.activeElement), true, 'the summary takes focus');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((i) => (document.querySelectorAll('#proof details.step')[i] as HTMLDetailsElement | undefined)?.open === true, index, { timeout: 5_000 })
+        .catch(() => assert.fail('Enter on a focused summary unfolds its step'));
+      await page.keyboard.press('Enter');
+      assert.equal(await summary.evaluate((s) => (s.parentElement as HTMLDetailsElement).open), false, 'Enter folds it again');
+      await assertClean(page);
+    });
+
+    test('dark and light colour schemes: dark background with light text, and the reverse', { timeout: 30_000 }, async () => {
+      try {
+        for (const scheme of ['dark', 'light'] as const) {
+          await page.emulateMedia({ colorScheme: scheme });
+          assert.equal(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches), scheme === 'dark');
+          const { background, text } = await pageColours(page);
+          const lb = luminance(background), lt = luminance(text);
+          assert.ok(lb !== null && lt !== null, `colours are opaque: ${background} / ${text}`);
+          if (scheme === 'dark') {
+            assert.ok(lb < 0.2, `${scheme}: dark background (${background}, luminance ${lb.toFixed(3)})`);
+            assert.ok(lt > 0.4, `${scheme}: light text (${text}, luminance ${lt.toFixed(3)})`);
+          } else {
+            assert.ok(lb > 0.6, `${scheme}: light background (${background}, luminance ${lb.toFixed(3)})`);
+            assert.ok(lt < 0.25, `${scheme}: dark text (${text}, luminance ${lt.toFixed(3)})`);
+          }
+          // WCAG contrast of body text at least 4.5:1
+          const contrast = (Math.max(lb, lt) + 0.05) / (Math.min(lb, lt) + 0.05);
+          assert.ok(contrast >= 4.5, `${scheme}: text contrast ${contrast.toFixed(2)} ≥ 4.5`);
+        }
+      } finally {
+        await page.emulateMedia({ colorScheme: 'light' });
+      }
+      await assertClean(page);
+    });
+
+    test('a full-page screenshot is saved as a test artifact', { timeout: 60_000 }, async () => {
+      await waitTrf(page, true);
+      await assertChart(page);
+      await page.evaluate(async () => { window.scrollTo(0, 0); (document.activeElement as HTMLElement | null)?.blur(); await document.fonts.ready; });
+      const dir = join(REPO, 'test-artifacts');
+      mkdirSync(dir, { recursive: true });
+      const file = join(dir, 'playground.png');
+      await page.screenshot({ path: file, fullPage: true });
+      assert.ok(statSync(file).size > 10_000, 'the screenshot has content');
+      if (process.env.RPE_UPDATE_SCREENSHOT === '1') copyFileSync(file, join(REPO, 'docs', 'playground.png'));
+      await assertClean(page);
+    });
   });
 });

@@ -2,6 +2,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import nerdamer from 'nerdamer';
+// the host's own calculus add-on, as a nerdamer user loads it for diff(): the plugin must leave it working
+import 'nerdamer/Calculus.js';
 import { classify } from '../../src/classify.js';
 import { registerNerdamer } from '../../src/plugin/index.js';
 
