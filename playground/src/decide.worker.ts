@@ -93,13 +93,20 @@ async function analyze(req: DecideRequest): Promise<void> {
   const label = valuesText(values) || 'the input';
   if (single?.verdict === 'converges') {
     const result = trf(inputs.formula, { eps, at: atItems(values) }).results[0] ?? null;
+    post({ type: 'trf', id, result });
+    await yieldToQueue();
+    if (stale()) return;
     const trfValue = result === null || result.trf === null ? null : Number(result.trf);
     const sum = result?.sum == null ? null : Number(result.sum);
-    post({ type: 'trf', id, result, chart: chartOf(concrete, parsed.variable, label, eps, sum, trfValue) });
+    post({ type: 'chart', id, chart: chartOf(concrete, parsed.variable, label, eps, sum, trfValue) });
   } else if (single?.verdict === 'diverges') {
-    post({ type: 'trf', id, result: null, reason: 'the series diverges at these values: there is no finite TRF, and attention dilutes as the length grows', chart: chartOf(concrete, parsed.variable, `${label} (diverges)`, eps, null, null) });
+    post({ type: 'trf', id, result: null, reason: 'the series diverges at these values: there is no finite TRF, and attention dilutes as the length grows' });
+    await yieldToQueue();
+    if (stale()) return;
+    post({ type: 'chart', id, chart: chartOf(concrete, parsed.variable, `${label} (diverges)`, eps, null, null) });
   } else {
-    post({ type: 'trf', id, result: null, reason: 'no TRF: the verdict at these values is unknown', chart: null });
+    post({ type: 'trf', id, result: null, reason: 'no TRF: the verdict at these values is unknown' });
+    post({ type: 'chart', id, chart: null });
   }
 }
 

@@ -54,7 +54,7 @@ function currentInputs(): Inputs {
 /** Send the inputs to the decide worker; `byUser` for a keystroke or slider move (not a follow-up request). */
 function analyze(byUser: boolean): void {
   const inputs = currentInputs();
-  if (byUser) inputAt = performance.now();
+  if (byUser) { inputAt = performance.now(); proof.cancel(); }
   sent = inputs;
   failed = false;
   clearTimeout(proofTimer);
@@ -67,7 +67,7 @@ function analyze(byUser: boolean): void {
     clearProof();
     return;
   }
-  decide.analyze(inputs);
+  decide.analyze(inputs, !byUser);
   writeFragment(inputs);
 }
 
@@ -79,6 +79,8 @@ function writeFragment(inputs: Inputs): void {
 
 function onDecide(r: DecideResponse): void {
   const latency = performance.now() - inputAt;
+  // the classification of a request the page followed up is still the current one; everything else must be the latest
+  if (r.type !== 'ready' && r.type !== 'classification' && r.id !== decide.latest) return;
   switch (r.type) {
     case 'ready':
       document.documentElement.dataset.workerStartupMs = r.startupMs.toFixed(0);
@@ -105,6 +107,8 @@ function onDecide(r: DecideResponse): void {
       return;
     case 'trf':
       showTrf(r.result, r.reason, sent?.eps ?? DEFAULT_EPS);
+      return;
+    case 'chart':
       void showChart(r.chart);
       return;
     case 'problem':

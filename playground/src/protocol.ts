@@ -44,7 +44,8 @@ export type DecideResponse =
   | { readonly type: 'parsed'; readonly id: number; readonly tex: string; readonly parameters: readonly string[]; readonly catalogId: string | null }
   | { readonly type: 'classification'; readonly id: number; readonly classification: Classification; readonly conditionsTex: readonly string[]; readonly ms: number }
   | { readonly type: 'point'; readonly id: number; readonly values: Readonly<Record<string, number>>; readonly valuesText: string; readonly verdict: Verdict; readonly extrapolation: Extrapolation; readonly reason?: string; readonly outsideAssumptions: boolean; /** the case of the parametric classification holding these values */ readonly caseIndex: number | null }
-  | { readonly type: 'trf'; readonly id: number; readonly result: TrfResult | null; readonly reason?: string; readonly chart: ChartData | null }
+  | { readonly type: 'trf'; readonly id: number; readonly result: TrfResult | null; readonly reason?: string }
+  | { readonly type: 'chart'; readonly id: number; readonly chart: ChartData | null }
   | { readonly type: 'problem'; readonly id: number; readonly problem: InputProblem }
   | { readonly type: 'done'; readonly id: number };
 

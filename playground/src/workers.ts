@@ -1,19 +1,24 @@
 /**
- * The page's side of the two workers. Requests carry increasing ids and answers
- * for anything but the latest are ignored. A worker still busy with an older
- * request when a new one comes (a slow proof, a pathological input) is
- * terminated and started afresh, so the newest input never waits behind stale work.
+ * The page's side of the two workers. Requests carry increasing ids. Answers to
+ * requests older than the user's last change are dropped; a follow-up request
+ * the page sends on its own (to give new parameters their values) does not drop
+ * the classification of the request it follows, which is the same. A decide
+ * worker stuck on an older request (a pathological input) is terminated and
+ * started afresh, and the proof worker is stopped at every change, so the newest
+ * input never waits behind stale work.
  *
  * Owns: worker life cycles and request ids.
  */
 import type { DecideRequest, DecideResponse, DownloadFormat, Inputs, ProofRequest, ProofResponse } from './protocol.js';
 
-/** A decide worker busy this long with an older request is restarted rather than waited for. */
-const DECIDE_PATIENCE_MS = 400;
+/** A decide worker busy this long with an older request is restarted rather than waited for (well above its start-up time). */
+const DECIDE_PATIENCE_MS = 2500;
 
 export class DecideClient {
   private worker: Worker;
   private nextId = 0;
+  /** the id of the request of the user's last change: answers to older ones are dropped */
+  private acceptFrom = 0;
   private busy: { id: number; since: number } | null = null;
   /** a worker still starting up is never restarted: a new one would only start again */
   private ready = false;
@@ -28,14 +33,15 @@ export class DecideClient {
     w.onmessage = (e: MessageEvent<DecideResponse>) => {
       if (e.data.type === 'ready') { this.ready = true; if (this.busy) this.busy = { ...this.busy, since: performance.now() }; }
       if (e.data.type === 'done' && this.busy?.id === e.data.id) this.busy = null;
-      if (e.data.type === 'ready' || e.data.id === this.nextId) this.onAnswer(e.data);
+      if (e.data.type === 'ready' || e.data.id >= this.acceptFrom) this.onAnswer(e.data);
     };
     return w;
   }
 
-  /** Send the inputs; returns the request id. */
-  analyze(inputs: Inputs): number {
+  /** Send the inputs; returns the request id. A follow-up keeps the answers of the request it follows. */
+  analyze(inputs: Inputs, followUp = false): number {
     const id = ++this.nextId;
+    if (!followUp) this.acceptFrom = id;
     if (this.ready && this.busy !== null && performance.now() - this.busy.since > DECIDE_PATIENCE_MS) {
       this.worker.terminate();
       this.worker = this.spawn();
@@ -76,14 +82,19 @@ export class ProofClient {
     return w;
   }
 
+  /** Stop writing a proof that the inputs have outdated, so that it takes no CPU from the next verdict. */
+  cancel(): void {
+    if (!this.busy || this.worker === null) return;
+    this.worker.terminate();
+    this.worker = null;
+    this.busy = false;
+    for (const d of this.downloads.values()) d.reject(new Error('the inputs changed'));
+    this.downloads.clear();
+  }
+
   /** Build the proof for these inputs; an older proof still being written is abandoned. */
   prove(inputs: Inputs): void {
-    if (this.busy && this.worker) {
-      this.worker.terminate();
-      this.worker = null;
-      for (const d of this.downloads.values()) d.reject(new Error('the inputs changed'));
-      this.downloads.clear();
-    }
+    this.cancel();
     const id = ++this.nextId;
     this.busy = true;
     this.ensure().postMessage({ type: 'proof', id, inputs } satisfies ProofRequest);
