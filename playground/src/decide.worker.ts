@@ -19,7 +19,7 @@ import type { ChartData } from '../../src/report/proof.js';
 import { conditionTex } from '../../src/report/region-proof.js';
 import { atNumbers, trf } from '../../src/trf/trf.js';
 import type { Classification } from '../../src/types.js';
-import { atItems, concreteExpr, parseFormula, problemOf, readAssumptions, readEps, readValues, valuesText } from './inputs.js';
+import { atItems, concreteExpr, inField, parseFormula, problemOf, readAssumptions, readEps, readValues, valuesText } from './inputs.js';
 import type { DecideRequest, DecideResponse } from './protocol.js';
 
 const post = (r: DecideResponse): void => (self as unknown as Worker).postMessage(r);
@@ -76,7 +76,7 @@ async function analyze(req: DecideRequest): Promise<void> {
   const values = readValues(parsed, inputs);
   const concrete = concreteExpr(parsed, values);
   const at = atNumbers(values);
-  const here = parsed.parameters.length ? classify(toAscii(concrete)) : classification;
+  const here = parsed.parameters.length ? inField('point', () => classify(toAscii(concrete))) : classification;
   const single = here.cases.length === 1 ? here.cases[0]! : null;
   const holds = (condition: string): boolean => { try { return condition === 'true' || evalCondition(condition, at); } catch { return false; } };
   const caseIndex = classification.cases.findIndex((c) => holds(c.condition));

@@ -22,7 +22,7 @@ export class FieldError extends Error {
   }
 }
 
-function inField<T>(field: Field, f: () => T, offset = 0): T {
+export function inField<T>(field: Field, f: () => T, offset = 0): T {
   try {
     return f();
   } catch (err) {

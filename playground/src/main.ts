@@ -21,12 +21,12 @@ import { clearErrors, showError } from './views/field-errors.js';
 import { ParameterControls } from './views/params.js';
 import { clearProof, showProof, showProofPending } from './views/proof.js';
 import { showChart, showTrf } from './views/trf.js';
-import { showClassification, showPending, showPoint, showVerdictError } from './views/verdict.js';
+import { showClassification, showPending, showPoint, showPointProblem, showVerdictError } from './views/verdict.js';
 import { DecideClient, ProofClient } from './workers.js';
 
 const EXAMPLE: PlaygroundState = { formula: '−m·log(1+n)', assume: '', eps: DEFAULT_EPS, values: { m: '1.5' } };
-/** Quiet time after the last change before the (slower) proof is written. */
-const PROOF_DELAY_MS = 250;
+/** Quiet time after the last change before the (slower) proof is written: it must not take CPU from the next keystroke. */
+const PROOF_DELAY_MS = 400;
 
 /** The catalog as bundled; the decide worker validates it with the schema (the page only lists it). */
 const catalog = catalogJson as unknown as Catalog;
@@ -109,18 +109,17 @@ function onDecide(r: DecideResponse): void {
       showTrf(r.result, r.reason, sent?.eps ?? DEFAULT_EPS);
       return;
     case 'chart':
-      void showChart(r.chart);
+      showChart(r.chart);
       return;
     case 'problem':
       failed = true;
       clearErrors();
-      showError(r.problem);
-      if (r.problem.field === 'formula' || r.problem.field === 'assume') {
-        showVerdictError(sent?.formula ?? '', latency);
-        showTrf(null, 'no TRF: fix the input first', sent?.eps ?? DEFAULT_EPS);
-        void showChart(null);
-        clearProof();
-      }
+      if (r.problem.field !== 'point') showError(r.problem);
+      if (r.problem.field === 'formula' || r.problem.field === 'assume') showVerdictError(sent?.formula ?? '', latency);
+      else if (r.problem.field !== 'eps') showPointProblem(r.problem.message, latency);
+      showTrf(null, 'no TRF: fix the input first', sent?.eps ?? DEFAULT_EPS);
+      showChart(null);
+      clearProof();
       return;
     case 'done':
       if (!failed && sent) {

@@ -29,8 +29,8 @@ export type ProofRequest =
   | { readonly type: 'proof'; readonly id: number; readonly inputs: Inputs }
   | { readonly type: 'download'; readonly id: number; readonly inputs: Inputs; readonly format: DownloadFormat };
 
-/** Which input a message is about: the formula, the assumptions, ε or a parameter value. */
-export type Field = 'formula' | 'assume' | 'eps' | `param:${string}`;
+/** Which input a message is about: the formula, the assumptions, ε, a parameter value, or the values together ('point': e.g. a sum bound that is not an integer there). */
+export type Field = 'formula' | 'assume' | 'eps' | 'point' | `param:${string}`;
 
 export interface InputProblem {
   readonly field: Field;
@@ -52,3 +52,18 @@ export type DecideResponse =
 export type ProofResponse =
   | { readonly type: 'proof'; readonly id: number; readonly report: Report | null; readonly html: string; readonly error?: string; /** time to build and render the report */ readonly ms: number }
   | { readonly type: 'download'; readonly id: number; readonly format: DownloadFormat; readonly text: string | null; readonly error?: string };
+
+/** The chart worker: one chart to draw as SVG, in the page's scheme and width. */
+export interface ChartRequest {
+  readonly id: number;
+  readonly chart: ChartData;
+  /** plot width in px (the figure's, less the legend and the axis titles) */
+  readonly width: number;
+  readonly dark: boolean;
+}
+
+export interface ChartResponse {
+  readonly id: number;
+  readonly svg: string | null;
+  readonly error?: string;
+}

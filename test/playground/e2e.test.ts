@@ -287,6 +287,23 @@ describe('the playground in headless Chromium', { skip: skipReason }, () => {
     await page.close();
   });
 
+  test('values where the series is undefined show a point error, and the parametric verdict stays', { timeout: 60_000 }, async () => {
+    const page = await pg.openPage();
+    const formula = '-2*log(n+m)';
+    await fillInput(page, '#formula', formula);
+    const verdict = await waitVerdict(page, formula, VERDICT_TIMEOUT);
+    await page.locator('#param-m').waitFor({ timeout: VERDICT_TIMEOUT });
+    await fillInput(page, '#param-m', '-1');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('#point-verdict')?.dataset.verdict === 'error', undefined, { timeout: VERDICT_TIMEOUT });
+    assert.match(await page.locator('#point-verdict').innerText(), /log of a non-positive number/);
+    assert.equal(await page.locator('#verdict').getAttribute('data-verdict'), verdict, 'the verdict for the parameters stays');
+    assert.equal(await page.locator('#formula-error').isHidden(), true, 'the formula itself is fine');
+    await fillInput(page, '#param-m', '1');
+    assert.equal((await waitPointVerdict(page, { m: 1 }, VERDICT_TIMEOUT)).verdict, 'converges');
+    await assertClean(page);
+    await page.close();
+  });
+
   describe('with the proof of −m·log(1+n) at m = 1.5 on one page', () => {
     // one page for the proof-heavy checks: each new page or input change writes a proof (seconds on 2 cores)
     let page: Page;

@@ -1,13 +1,14 @@
 /**
  * The TRF panel: the receptive field at ε with the certified bracket and S, and
  * the chart of the cumulative attention prior, drawn by vega-lite from the same
- * spec as the HTML report (src/report/chart-svg.ts). Vega is loaded on first use,
- * so it never delays a verdict.
+ * spec as the HTML report (src/report/chart-svg.ts) in the chart worker, so the
+ * page thread only inserts the finished SVG.
  *
  * Owns: the TRF text and the live chart.
  */
 import type { ChartData } from '../../../src/report/proof.js';
 import type { TrfResult } from '../../../src/trf/trf.js';
+import type { ChartRequest, ChartResponse } from '../protocol.js';
 import { byId, el, renderTex } from './dom.js';
 
 export function showTrf(result: TrfResult | null, reason: string | undefined, eps: string): void {
@@ -31,15 +32,31 @@ export function showTrf(result: TrfResult | null, reason: string | undefined, ep
   }
 }
 
-type ChartModule = typeof import('./chart.js');
-let chartModule: Promise<ChartModule> | null = null;
+let chartWorker: Worker | null = null;
 let drawn = 0;
+/** the chart of the latest request (the only one whose SVG is shown) */
+let pending: ChartData | null = null;
 
-export async function showChart(chart: ChartData | null): Promise<void> {
+/** Draw the chart in the chart worker (started on first use); only the latest chart is shown. */
+export function showChart(chart: ChartData | null): void {
   const fig = byId('chart');
   const ticket = ++drawn;
   if (chart === null) { fig.replaceChildren(); return; }
-  chartModule ??= import('./chart.js');
-  const { drawChart } = await chartModule;
-  if (ticket === drawn) await drawChart(fig, chart, () => ticket === drawn);
+  if (chartWorker === null) {
+    chartWorker = new Worker(new URL('../chart.worker.ts', import.meta.url), { type: 'module', name: 'rpe-chart' });
+    chartWorker.onmessage = (e: MessageEvent<ChartResponse>) => {
+      if (e.data.id !== drawn) return;
+      const { svg, error } = e.data;
+      if (svg === null) { fig.replaceChildren(el('p', { class: 'reason' }, `The chart could not be drawn: ${error ?? 'unknown error'}.`)); return; }
+      const holder = el('div', { class: 'chart-holder', role: 'img', 'aria-label': `${pending?.title ?? 'chart'}: ${pending?.normalisation ?? ''}` });
+      // vega's SVG of our own chart data (escaped by vega's SVG writer), as in the HTML report
+      holder.innerHTML = svg;
+      const caption = el('figcaption', { class: 'note' }, `${pending?.normalisation ?? ''}. The dashed level is 1 − ε; the dotted rule marks the TRF.`);
+      fig.replaceChildren(holder, caption);
+    };
+  }
+  pending = chart;
+  const width = Math.max(280, Math.min(1100, fig.clientWidth - 190));
+  const dark = window.matchMedia('(prefers-color-scheme: dark)').matches;
+  chartWorker.postMessage({ id: ticket, chart, width, dark } satisfies ChartRequest);
 }

@@ -85,3 +85,13 @@ export function showVerdictError(formula: string, latencyMs: number): void {
   byId('cases').replaceChildren();
   showPoint(null, latencyMs);
 }
+
+/** The values are not allowed (a parameter's text, or the series at these values): the parametric verdict stays. */
+export function showPointProblem(message: string, latencyMs: number): void {
+  const box = byId('point-verdict');
+  box.hidden = false;
+  box.dataset.verdict = 'error';
+  box.dataset.latencyMs = latencyMs.toFixed(1);
+  box.replaceChildren(el('span', { class: 'badge error' }, '⚠ no verdict at these values'), el('p', { class: 'reason' }, message));
+  markRegion(null);
+}
