@@ -1,8 +1,9 @@
 /**
  * The decide worker: everything the page shows while the user types, so typing
- * never blocks the page. Phases, cheapest first, each posted as soon as it is
- * known: parse, classify (parametric, cached: it is the same for every slider
- * position), classify at the slider values, TRF and chart. Between phases the
+ * never blocks the page. Phases, each posted as soon as it is known: the
+ * verdict (parametric classification, cached: it is the same for every slider
+ * position), the parsed bias (preview, parameters), the verdict at the slider
+ * values, the TRF, the chart data. Between phases the
  * worker yields to its message queue and drops the request once a newer one has
  * arrived.
  *
@@ -10,7 +11,7 @@
  */
 import { classify } from '../../src/classify.js';
 import { evalCondition, satisfiesAll } from '../../src/cli/condition-eval.js';
-import { loadCatalog } from '../../src/cli/rules-loader.js';
+import { loadCatalog, loadFamilies } from '../../src/cli/rules-loader.js';
 import type { Expr } from '../../src/parse/expr.js';
 import { parseExpression } from '../../src/parse/parse.js';
 import { toAscii, toTex } from '../../src/parse/print.js';
@@ -64,11 +65,11 @@ async function analyze(req: DecideRequest): Promise<void> {
   const { id, inputs } = req;
   const stale = (): boolean => id !== latest;
   const parsed = parseFormula(inputs);
-  post({ type: 'parsed', id, tex: toTex(parsed.expr), parameters: parsed.parameters, catalogId: catalogByForm.get(parsed.normalized) ?? null });
-
   const assume = readAssumptions(inputs, parsed.parameters);
+  // the verdict first: the page renders it before the preview and the sliders
   const { classification, ms } = classifyCached(inputs.formula, assume);
   post({ type: 'classification', id, classification, conditionsTex: classification.cases.map((c) => conditionTex(c.condition)), ms });
+  post({ type: 'parsed', id, tex: toTex(parsed.expr), parameters: parsed.parameters, catalogId: catalogByForm.get(parsed.normalized) ?? null });
   await yieldToQueue();
   if (stale()) return;
 
@@ -112,10 +113,32 @@ async function analyze(req: DecideRequest): Promise<void> {
 
 post({ type: 'ready', id: 0, startupMs: performance.now() });
 
+/**
+ * JIT warm-up while the worker is idle: classify the reference families of
+ * rules/families.json (p-series, Bertrand, geometric, …; not the catalog) once
+ * each and throw the answers away, so that the engine's code is compiled before
+ * the next keystroke rather than during it. One family per idle turn; a request
+ * always goes first.
+ */
+const warmUpTerms = loadFamilies().families.map((f) => ({ term: f.term, assume: [...f.assume] }));
+let analyzing = 0;
+function warmUpStep(): void {
+  if (analyzing > 0 || warmUpTerms.length === 0) return;
+  const next = warmUpTerms.shift()!;
+  try { classify(next.term, { term: true, assume: next.assume }); } catch { /* a warm-up never reports */ }
+  setTimeout(warmUpStep, 0);
+}
+setTimeout(warmUpStep, 0);
+
 self.onmessage = (event: MessageEvent<DecideRequest>) => {
   const req = event.data;
   latest = req.id;
+  analyzing++;
   analyze(req)
     .catch((err: unknown) => { if (req.id === latest) post({ type: 'problem', id: req.id, problem: problemOf(err) }); })
-    .finally(() => { if (req.id === latest) post({ type: 'done', id: req.id }); });
+    .finally(() => {
+      analyzing--;
+      if (req.id === latest) post({ type: 'done', id: req.id });
+      setTimeout(warmUpStep, 0);
+    });
 };

@@ -27,6 +27,8 @@ import { DecideClient, ProofClient } from './workers.js';
 const EXAMPLE: PlaygroundState = { formula: '−m·log(1+n)', assume: '', eps: DEFAULT_EPS, values: { m: '1.5' } };
 /** Quiet time after the last change before the (slower) proof is written: it must not take CPU from the next keystroke. */
 const PROOF_DELAY_MS = 400;
+/** Quiet time before the URL follows the inputs (history.replaceState can take tens of ms: never on a keystroke's path). */
+const FRAGMENT_DELAY_MS = 150;
 
 /** The catalog as bundled; the decide worker validates it with the schema (the page only lists it). */
 const catalog = catalogJson as unknown as Catalog;
@@ -41,7 +43,10 @@ let inputAt = 0;
 let sent: Inputs | null = null;
 let failed = false;
 let writtenHash = '';
+/** the user change whose verdict is on screen: a follow-up request's classification (the same) is not shown again */
+let verdictShownFor = 0;
 let proofTimer: ReturnType<typeof setTimeout> | undefined;
+let fragmentTimer: ReturnType<typeof setTimeout> | undefined;
 
 const params = new ParameterControls(() => analyze(true));
 const decide = new DecideClient(onDecide);
@@ -68,12 +73,13 @@ function analyze(byUser: boolean): void {
     return;
   }
   decide.analyze(inputs, !byUser);
-  writeFragment(inputs);
+  writtenHash = encodeFragment(inputs);
+  clearTimeout(fragmentTimer);
+  fragmentTimer = setTimeout(writeFragment, FRAGMENT_DELAY_MS);
 }
 
-function writeFragment(inputs: Inputs): void {
-  writtenHash = encodeFragment(inputs);
-  history.replaceState(null, '', writtenHash);
+function writeFragment(): void {
+  if (location.hash !== writtenHash) history.replaceState(null, '', writtenHash);
   byId<HTMLAnchorElement>('share-link').href = location.href;
 }
 
@@ -99,6 +105,8 @@ function onDecide(r: DecideResponse): void {
       return;
     }
     case 'classification':
+      if (verdictShownFor === decide.userRequest) return;
+      verdictShownFor = decide.userRequest;
       showClassification(r.classification, r.conditionsTex, sent?.formula ?? '', r.ms, latency);
       params.setBoundaries(boundariesIn(r.classification.cases.map((c) => c.condition)));
       return;

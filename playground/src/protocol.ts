@@ -1,7 +1,7 @@
 /**
  * The messages between the page and its two workers. The decide worker answers
- * one `analyze` request per keystroke or slider move in phases (parsed →
- * classification → point → trf), each tagged with the request id, and drops a
+ * one `analyze` request per keystroke or slider move in phases (classification
+ * → parsed → point → trf → chart), each tagged with the request id, and drops a
  * request once a newer one has arrived. The proof worker builds the proof report
  * (slow: seconds for some inputs) and renders the downloads; the page restarts
  * it when a newer request supersedes the one it is working on.

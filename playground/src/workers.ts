@@ -52,6 +52,8 @@ export class DecideClient {
   }
 
   get latest(): number { return this.nextId; }
+  /** the request of the user's last change */
+  get userRequest(): number { return this.acceptFrom; }
 }
 
 export class ProofClient {
