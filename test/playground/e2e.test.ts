@@ -408,7 +408,7 @@ describe('the playground in headless Chromium', { skip: skipReason }, () => {
       assert.ok(statSync(file).size > 10_000, 'the screenshot has content');
       // the README's picture: the first screen (inputs, verdict, TRF and chart), not the whole proof
       const top = join(dir, 'playground-top.png');
-      await page.screenshot({ path: top, clip: { x: 0, y: 0, width: page.viewportSize()?.width ?? 1280, height: 1300 } });
+      await page.screenshot({ path: top, fullPage: true, clip: { x: 0, y: 0, width: page.viewportSize()?.width ?? 1280, height: 1300 } });
       if (process.env.RPE_UPDATE_SCREENSHOT === '1') copyFileSync(top, join(REPO, 'docs', 'playground.png'));
       await assertClean(page);
     });

@@ -22,7 +22,13 @@ export function showTrf(result: TrfResult | null, reason: string | undefined, ep
   const exact = result.bracket !== null && result.bracket[0] === result.bracket[1];
   const head = el('p', { class: 'trf-value' });
   head.append(`TRF at ε = ${eps}: `, el('strong', {}, String(result.trf)));
-  head.append(exact ? ' (exact: the smallest w with Σ_{n≤w} e^{p(n)} ≥ (1 − ε)·S)' : ` (certified bracket [${result.bracket?.[0]}, ${result.bracket?.[1] ?? '∞'}])`);
+  if (exact) {
+    const def = el('span');
+    renderTex(def, '\\min\\{w : \\textstyle\\sum_{n\\le w} e^{p(n)} \\ge (1-\\varepsilon)\\,S\\}');
+    head.append(' (exact: ', def, ')');
+  } else {
+    head.append(` (certified bracket [${result.bracket?.[0]}, ${result.bracket?.[1] ?? '∞'}])`);
+  }
   const details = el('p', { class: 'note' }, `S = ${result.sum ?? '—'} ± ${result.sumError ?? '—'}. Method: ${result.method}.`);
   box.replaceChildren(head, details);
   if (result.closedForm) {
