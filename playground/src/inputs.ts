@@ -44,7 +44,7 @@ export function readAssumptions(inputs: Inputs, parameters: readonly string[]): 
 export function readValues(parsed: ParsedExpression, inputs: Inputs): Record<string, ParamValue> {
   const out: Record<string, ParamValue> = {};
   for (const name of parsed.parameters) {
-    const text = inputs.values[name];
+    const text = Object.hasOwn(inputs.values, name) ? inputs.values[name] : undefined;
     if (text === undefined || text.trim() === '') throw new FieldError(`param:${name}`, new InputError('option', `give a value for ${name}`));
     out[name] = inField(`param:${name}`, () => parseValue(text, name));
   }

@@ -97,7 +97,7 @@ function onDecide(r: DecideResponse): void {
       showCatalogEntry(r.catalogId);
       const entry = catalog.entries.find((e) => e.id === r.catalogId);
       if (entry) specs = entry.parameters;
-      else if (!r.parameters.every((p) => p in specs)) specs = {};
+      else if (!r.parameters.every((p) => Object.hasOwn(specs, p))) specs = {};
       const changed = params.setParameters(r.parameters, specs, preset);
       preset = {};
       // new or removed parameters: ask again with a value for each

@@ -21,6 +21,8 @@ interface Control {
 export class ParameterControls {
   private readonly controls = new Map<string, Control>();
   private specs: Readonly<Record<string, ParameterSpec>> = {};
+  /** a parameter's catalog spec; own keys only (a parameter may be called "constructor") */
+  private spec(name: string): ParameterSpec | undefined { return Object.hasOwn(this.specs, name) ? this.specs[name] : undefined; }
   private boundaries: readonly number[] = [];
 
   constructor(private readonly onChange: () => void) {}
@@ -42,12 +44,12 @@ export class ParameterControls {
     const list = byId('param-list');
     for (const name of names) {
       let c = this.controls.get(name);
-      const wanted = preset[name];
+      const wanted = Object.hasOwn(preset, name) ? preset[name] : undefined;
       if (c === undefined) {
         c = this.create(name);
         list.append(c.root);
-        const range = rangeFor(specs[name], this.boundaries, wanted === undefined ? NaN : approximate(wanted));
-        c.field.value = wanted ?? defaultValue(specs[name], range);
+        const range = rangeFor(this.spec(name), this.boundaries, wanted === undefined ? NaN : approximate(wanted));
+        c.field.value = wanted ?? defaultValue(this.spec(name), range);
         changed = true;
       } else if (wanted !== undefined && wanted !== c.field.value) {
         c.field.value = wanted;
@@ -86,7 +88,7 @@ export class ParameterControls {
   }
 
   private place(c: Control, name: string): void {
-    c.range = rangeFor(this.specs[name], this.boundaries, approximate(c.field.value));
+    c.range = rangeFor(this.spec(name), this.boundaries, approximate(c.field.value));
     c.slider.max = String(c.range.steps);
     const fmt = (x: number): string => Number(x.toPrecision(3)).toString();
     c.note.textContent = `${fmt(c.range.min)} … ${fmt(c.range.max)}${c.range.log ? ', log scale' : ''}${c.range.source === 'catalog' ? ' (catalog)' : ''}`;
