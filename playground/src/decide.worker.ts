@@ -20,7 +20,7 @@ import type { ChartData } from '../../src/report/proof.js';
 import { conditionTex } from '../../src/report/region-proof.js';
 import { atNumbers, trf } from '../../src/trf/trf.js';
 import type { Classification } from '../../src/types.js';
-import { atItems, concreteExpr, inField, parseFormula, problemOf, readAssumptions, readEps, readValues, valuesText } from './inputs.js';
+import { atItems, concreteExpr, inField, parseFormula, problemOf, readAssumptions, readEps, readFrom, readValues, valuesText } from './inputs.js';
 import type { DecideRequest, DecideResponse } from './protocol.js';
 
 const post = (r: DecideResponse): void => (self as unknown as Worker).postMessage(r);
@@ -37,12 +37,12 @@ for (const e of loadCatalog().entries) {
 
 /** Parametric classifications, the same for every slider position: the last few, with the time each took. */
 const classified = new Map<string, { classification: Classification; ms: number }>();
-function classifyCached(formula: string, assume: readonly string[]): { classification: Classification; ms: number } {
-  const key = JSON.stringify([formula, assume]);
+function classifyCached(formula: string, assume: readonly string[], from: number): { classification: Classification; ms: number } {
+  const key = JSON.stringify([formula, assume, from]);
   let c = classified.get(key);
   if (c === undefined) {
     const t0 = performance.now();
-    const classification = classify(formula, { assume });
+    const classification = classify(formula, { assume, from });
     c = { classification, ms: performance.now() - t0 };
     if (classified.size >= 32) classified.delete(classified.keys().next().value!);
     classified.set(key, c);
@@ -50,8 +50,8 @@ function classifyCached(formula: string, assume: readonly string[]): { classific
   return c;
 }
 
-function chartOf(concrete: Expr, variable: string, label: string, eps: string, sum: number | null, trfValue: number | null): ChartData {
-  const { lastW, ...curve } = chartCurve(concrete, variable, 0, { label, point: new Map(), sum, trf: trfValue });
+function chartOf(concrete: Expr, variable: string, from: number, label: string, eps: string, sum: number | null, trfValue: number | null): ChartData {
+  const { lastW, ...curve } = chartCurve(concrete, variable, from, { label, point: new Map(), sum, trf: trfValue });
   return {
     title: 'Cumulative attention prior P(w)/S',
     normalisation: sum !== null ? `P(w) = Σ_{n≤w} e^{p(n)}, S = Σ_n e^{p(n)}; TRF at ε = ${eps}`
@@ -67,7 +67,8 @@ async function analyze(req: DecideRequest): Promise<void> {
   const parsed = parseFormula(inputs);
   const assume = readAssumptions(inputs, parsed.parameters);
   // the verdict first: the page renders it before the preview and the sliders
-  const { classification, ms } = classifyCached(inputs.formula, assume);
+  const from = readFrom(inputs);
+  const { classification, ms } = classifyCached(inputs.formula, assume, from);
   post({ type: 'classification', id, classification, conditionsTex: classification.cases.map((c) => conditionTex(c.condition)), ms });
   post({ type: 'parsed', id, tex: toTex(parsed.expr), parameters: parsed.parameters, catalogId: catalogByForm.get(parsed.normalized) ?? null });
   await yieldToQueue();
@@ -77,7 +78,7 @@ async function analyze(req: DecideRequest): Promise<void> {
   const values = readValues(parsed, inputs);
   const concrete = concreteExpr(parsed, values);
   const at = atNumbers(values);
-  const here = parsed.parameters.length ? inField('point', () => classify(toAscii(concrete))) : classification;
+  const here = parsed.parameters.length ? inField('point', () => classify(toAscii(concrete), { from })) : classification;
   const single = here.cases.length === 1 ? here.cases[0]! : null;
   const holds = (condition: string): boolean => { try { return condition === 'true' || evalCondition(condition, at); } catch { return false; } };
   const caseIndex = classification.cases.findIndex((c) => holds(c.condition));
@@ -93,18 +94,18 @@ async function analyze(req: DecideRequest): Promise<void> {
   const eps = readEps(inputs);
   const label = valuesText(values) || 'the input';
   if (single?.verdict === 'converges') {
-    const result = trf(inputs.formula, { eps, at: atItems(values) }).results[0] ?? null;
+    const result = trf(inputs.formula, { eps, from, at: atItems(values) }).results[0] ?? null;
     post({ type: 'trf', id, result });
     await yieldToQueue();
     if (stale()) return;
     const trfValue = result === null || result.trf === null ? null : Number(result.trf);
     const sum = result?.sum == null ? null : Number(result.sum);
-    post({ type: 'chart', id, chart: chartOf(concrete, parsed.variable, label, eps, sum, trfValue) });
+    post({ type: 'chart', id, chart: chartOf(concrete, parsed.variable, from, label, eps, sum, trfValue) });
   } else if (single?.verdict === 'diverges') {
     post({ type: 'trf', id, result: null, reason: 'the series diverges at these values: there is no finite TRF, and attention dilutes as the length grows' });
     await yieldToQueue();
     if (stale()) return;
-    post({ type: 'chart', id, chart: chartOf(concrete, parsed.variable, `${label} (diverges)`, eps, null, null) });
+    post({ type: 'chart', id, chart: chartOf(concrete, parsed.variable, from, `${label} (diverges)`, eps, null, null) });
   } else {
     post({ type: 'trf', id, result: null, reason: 'no TRF: the verdict at these values is unknown' });
     post({ type: 'chart', id, chart: null });

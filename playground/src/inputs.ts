@@ -51,6 +51,13 @@ export function readValues(parsed: ParsedExpression, inputs: Inputs): Record<str
   return out;
 }
 
+/** The first index of the sum: an integer (the library checks its range). */
+export function readFrom(inputs: Inputs): number {
+  const text = inputs.from.trim() === '' ? '0' : inputs.from.trim();
+  if (!/^[+-]?\d{1,15}$/.test(text)) throw new FieldError('from', new InputError('option', `the first index must be an integer, got "${inputs.from}"`));
+  return Number(text);
+}
+
 export function readEps(inputs: Inputs): string {
   return inField('eps', () => { parseEps(inputs.eps); return inputs.eps.trim(); });
 }
@@ -64,14 +71,17 @@ export const valuesText = (values: Readonly<Record<string, ParamValue>>): string
 /** `--at` items for the TRF and the report. */
 export const atItems = (values: Readonly<Record<string, ParamValue>>): string[] => Object.entries(values).map(([k, v]) => `${k}=${v.text}`);
 
+/** The library's hints name CLI options; the page names its own fields. */
+const inPage = (message: string): string => message.replace(/use --from (\d+)/g, 'set “Sum from n =” to $1').replace(/--at (\w+)=…/g, 'the $1 slider');
+
 /** The problem to show for an error; anything that is not an input error is reported as internal. */
 export function problemOf(err: unknown): InputProblem {
   if (err instanceof FieldError) {
     const inner = err.inner instanceof InputError ? err.inner.column : undefined;
     const column = inner === undefined ? undefined : inner + err.offset;
-    const message = column === undefined ? err.message : err.message.replace(/\(column \d+\)/, `(column ${column})`);
+    const message = inPage(column === undefined ? err.message : err.message.replace(/\(column \d+\)/, `(column ${column})`));
     return { field: err.field, message, ...(column !== undefined ? { column } : {}) };
   }
-  if (err instanceof InputError) return { field: 'formula', message: err.message, ...(err.column !== undefined ? { column: err.column } : {}) };
+  if (err instanceof InputError) return { field: 'formula', message: inPage(err.message), ...(err.column !== undefined ? { column: err.column } : {}) };
   return { field: 'formula', message: `internal error: ${err instanceof Error ? err.message : String(err)}` };
 }

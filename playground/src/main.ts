@@ -11,7 +11,7 @@ import 'katex/dist/katex.min.css';
 import './style.css';
 import type { Catalog, CatalogEntry, ParameterSpec } from '../../src/cli/rules-schema.js';
 import catalogJson from '../../rules/catalog.json';
-import { decodeFragment, DEFAULT_EPS, encodeFragment, type PlaygroundState } from './fragment.js';
+import { decodeFragment, DEFAULT_EPS, DEFAULT_FROM, encodeFragment, type PlaygroundState } from './fragment.js';
 import type { DecideResponse, Inputs } from './protocol.js';
 import { boundariesIn } from './slider-scale.js';
 import { fillCatalog, showCatalogEntry } from './views/catalog.js';
@@ -24,7 +24,7 @@ import { showChart, showTrf } from './views/trf.js';
 import { showClassification, showPending, showPoint, showPointProblem, showVerdictError } from './views/verdict.js';
 import { DecideClient, ProofClient } from './workers.js';
 
-const EXAMPLE: PlaygroundState = { formula: '−m·log(1+n)', assume: '', eps: DEFAULT_EPS, values: { m: '1.5' } };
+const EXAMPLE: PlaygroundState = { formula: '−m·log(1+n)', assume: '', eps: DEFAULT_EPS, from: DEFAULT_FROM, values: { m: '1.5' } };
 /** Quiet time after the last change before the (slower) proof is written: it must not take CPU from the next keystroke. */
 const PROOF_DELAY_MS = 400;
 /** Quiet time before the URL follows the inputs (history.replaceState can take tens of ms: never on a keystroke's path). */
@@ -35,6 +35,7 @@ const catalog = catalogJson as unknown as Catalog;
 const formulaEl = byId<HTMLInputElement>('formula');
 const assumeEl = byId<HTMLInputElement>('assume');
 const epsEl = byId<HTMLInputElement>('eps');
+const fromEl = byId<HTMLInputElement>('from');
 
 let preset: Record<string, string> = {};
 let specs: Readonly<Record<string, ParameterSpec>> = {};
@@ -53,7 +54,7 @@ const decide = new DecideClient(onDecide);
 const proof = new ProofClient((r) => showProof(r.html, r.error, r.ms));
 
 function currentInputs(): Inputs {
-  return { formula: formulaEl.value, assume: assumeEl.value, eps: epsEl.value, values: params.values() };
+  return { formula: formulaEl.value, assume: assumeEl.value, eps: epsEl.value, from: fromEl.value, values: params.values() };
 }
 
 /** Send the inputs to the decide worker; `byUser` for a keystroke or slider move (not a follow-up request). */
@@ -123,7 +124,7 @@ function onDecide(r: DecideResponse): void {
       failed = true;
       clearErrors();
       if (r.problem.field !== 'point') showError(r.problem);
-      if (r.problem.field === 'formula' || r.problem.field === 'assume') showVerdictError(sent?.formula ?? '', latency);
+      if (r.problem.field === 'formula' || r.problem.field === 'assume' || r.problem.field === 'from') showVerdictError(sent?.formula ?? '', latency);
       else if (r.problem.field !== 'eps') showPointProblem(r.problem.message, latency);
       showTrf(null, 'no TRF: fix the input first', sent?.eps ?? DEFAULT_EPS);
       showChart(null);
@@ -143,6 +144,7 @@ function load(state: PlaygroundState): void {
   formulaEl.value = state.formula;
   assumeEl.value = state.assume;
   epsEl.value = state.eps;
+  fromEl.value = state.from;
   preset = { ...state.values };
   analyze(true);
 }
@@ -150,10 +152,10 @@ function load(state: PlaygroundState): void {
 function pick(entry: CatalogEntry): void {
   const values = Object.fromEntries(Object.entries(entry.parameters).map(([k, spec]) => [k, String(spec.samples?.[0] ?? 1)]));
   specs = entry.parameters;
-  load({ formula: entry.formula, assume: entry.assume.join(', '), eps: epsEl.value || DEFAULT_EPS, values });
+  load({ formula: entry.formula, assume: entry.assume.join(', '), eps: epsEl.value || DEFAULT_EPS, from: String(entry.from ?? 0), values });
 }
 
-for (const input of [formulaEl, assumeEl, epsEl]) input.addEventListener('input', () => analyze(true));
+for (const input of [formulaEl, assumeEl, epsEl, fromEl]) input.addEventListener('input', () => analyze(true));
 fillCatalog(catalog, pick);
 wireDownloads(async (format) => {
   const inputs = sent ?? currentInputs();

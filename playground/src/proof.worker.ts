@@ -10,7 +10,7 @@
 import { buildReport, renderHtml, renderLatex, renderMarkdown } from '../../src/report/index.js';
 import { renderCasesHtml } from '../../src/report/html.js';
 import type { Report } from '../../src/report/proof.js';
-import { atItems, parseFormula, problemOf, readAssumptions, readEps, readValues } from './inputs.js';
+import { atItems, parseFormula, problemOf, readAssumptions, readEps, readFrom, readValues } from './inputs.js';
 import type { Inputs, ProofRequest, ProofResponse } from './protocol.js';
 
 const post = (r: ProofResponse): void => (self as unknown as Worker).postMessage(r);
@@ -23,7 +23,7 @@ function reportOf(inputs: Inputs): Report {
   const parsed = parseFormula(inputs);
   const assume = readAssumptions(inputs, parsed.parameters);
   const values = readValues(parsed, inputs);
-  const report = buildReport(inputs.formula, { assume, eps: readEps(inputs), at: atItems(values) });
+  const report = buildReport(inputs.formula, { assume, from: readFrom(inputs), eps: readEps(inputs), at: atItems(values) });
   last = { key, report };
   return report;
 }

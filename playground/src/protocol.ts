@@ -20,6 +20,8 @@ export interface Inputs {
   readonly values: Readonly<Record<string, string>>;
   /** ε of the TRF */
   readonly eps: string;
+  /** the first index of the sum, as typed (default 0) */
+  readonly from: string;
 }
 
 export type DownloadFormat = Exclude<ReportFormat, 'json'>;
@@ -30,7 +32,7 @@ export type ProofRequest =
   | { readonly type: 'download'; readonly id: number; readonly inputs: Inputs; readonly format: DownloadFormat };
 
 /** Which input a message is about: the formula, the assumptions, ε, a parameter value, or the values together ('point': e.g. a sum bound that is not an integer there). */
-export type Field = 'formula' | 'assume' | 'eps' | 'point' | `param:${string}`;
+export type Field = 'formula' | 'assume' | 'eps' | 'from' | 'point' | `param:${string}`;
 
 export interface InputProblem {
   readonly field: Field;

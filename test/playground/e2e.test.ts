@@ -287,6 +287,24 @@ describe('the playground in headless Chromium', { skip: skipReason }, () => {
     await page.close();
   });
 
+  test('a bias undefined at the first terms asks for a later start, and "Sum from n =" gives it', { timeout: 60_000 }, async () => {
+    const page = await pg.openPage();
+    const formula = '-2*log(n-1)';
+    await fillInput(page, '#formula', formula);
+    assert.equal(await waitVerdict(page, formula, VERDICT_TIMEOUT), 'error');
+    assert.match(await page.locator('#formula-error').innerText(), /Sum from n =.*2/, 'the hint names the page\'s field, not a CLI option');
+    await fillInput(page, '#from', '2');
+    // the same formula already shows 'error': wait for the new answer itself
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('#verdict')?.dataset.verdict === 'converges', undefined, { timeout: VERDICT_TIMEOUT });
+    assert.equal(await page.locator('#formula-error').isHidden(), true);
+    await page.waitForFunction(() => /[#&]from=2(&|$)/.test(location.hash), undefined, { timeout: VERDICT_TIMEOUT });
+    await fillInput(page, '#from', 'x');
+    await page.waitForFunction(() => { const e = document.querySelector<HTMLElement>('#from-error'); return e !== null && !e.hidden; }, undefined, { timeout: VERDICT_TIMEOUT });
+    assert.equal(await page.locator('#from').getAttribute('aria-invalid'), 'true');
+    await assertClean(page);
+    await page.close();
+  });
+
   test('values where the series is undefined show a point error, and the parametric verdict stays', { timeout: 60_000 }, async () => {
     const page = await pg.openPage();
     const formula = '-2*log(n+m)';

@@ -5,22 +5,24 @@ import fc from 'fast-check';
 import { decodeFragment, encodeFragment, type PlaygroundState } from '../../playground/src/fragment.js';
 
 test('the documented form: #expr=<encodeURIComponent(formula)>&m=1.5', () => {
-  const s: PlaygroundState = { formula: '−m·log(1+n)', assume: '', eps: '0.01', values: { m: '1.5' } };
+  const s: PlaygroundState = { formula: '−m·log(1+n)', assume: '', eps: '0.01', from: '0', values: { m: '1.5' } };
   assert.equal(encodeFragment(s), `#expr=${encodeURIComponent('−m·log(1+n)')}&m=1.5`);
   assert.deepEqual(decodeFragment(encodeFragment(s)), s);
 });
 
 test('assumptions, ε and reserved parameter names are kept', () => {
-  const s: PlaygroundState = { formula: '-eps*n + expr', assume: 'eps > 0, expr < 1', eps: '0.05', values: { eps: '1/2', expr: '2^(-1/3)', b: '3' } };
+  const s: PlaygroundState = { formula: '-eps*n + expr + from', assume: 'eps > 0, expr < 1', eps: '0.05', from: '2', values: { eps: '1/2', expr: '2^(-1/3)', from: '4', b: '3' } };
   const f = encodeFragment(s);
   assert.match(f, /param\.eps=/);
+  assert.match(f, /&from=2&/);
+  assert.match(f, /param\.from=4/);
   assert.deepEqual(decodeFragment(f), s);
 });
 
 test('any state round-trips', () => {
   const name = fc.stringMatching(/^[a-z][a-z0-9_]{0,5}$/);
   fc.assert(fc.property(fc.string(), fc.string(), fc.string({ minLength: 1 }), fc.dictionary(name, fc.string()), (formula, assume, eps, values) => {
-    const s: PlaygroundState = { formula, assume, eps: eps.trim() === '0.01' ? '0.01' : eps, values };
+    const s: PlaygroundState = { formula, assume, eps: eps.trim() === '0.01' ? '0.01' : eps, from: '0', values };
     const back = decodeFragment(encodeFragment(s));
     assert.ok(back);
     assert.equal(back.formula, s.formula);
