@@ -9,6 +9,7 @@ import { expand } from './asymptotics/expand.js';
 import { applyCondition } from './conditions/assumptions.js';
 import { WorkLimitError } from './conditions/coef.js';
 import { describeRegion, describeUnion, explore, mergeLeaves, type Leaf } from './conditions/cases.js';
+import { headDomainProblem } from './conditions/head-domain.js';
 import { Region } from './conditions/region.js';
 import { checkDomain } from './parse/domain.js';
 import { InputError } from './parse/errors.js';
@@ -67,6 +68,10 @@ export function analyzeRegion<T>(p: PreparedInput, region: Region, budget: WorkB
   const { expr, variable } = p.parsed;
   const ctx = new Ctx(region, variable, budget);
   try {
+    if (p.parsed.parameters.length > 0) {
+      const problem = headDomainProblem(expr, variable, p.from, DOMAIN_CHECK_TERMS, region);
+      if (problem !== null) return { kind: 'unknown', reason: `the ${p.term ? 'term' : 'bias'} is undefined for these parameter values: ${problem} (a later --from may avoid it)` };
+    }
     const approx = expand(expr, ctx);
     const facts = p.term ? termFacts(expr, variable, approx, ctx) : biasFacts(expr, variable, approx);
     if (p.term && facts.termSign === 1 && !facts.q)

@@ -6,7 +6,7 @@
  * kind 'domain' at the first n where it is undefined, suggesting a --from past the
  * failures when they form one block. Expressions with parameters are skipped: whether log(1 + r2·n)
  * is defined depends on the parameter values, which are unknown here; the decider
- * records such conditions per parameter region instead. Evaluations that exceed
+ * checks the same first terms per parameter region instead (src/conditions/head-domain.ts). Evaluations that exceed
  * the work budget are not domain problems and end the check quietly.
  */
 import { compileFloat, DomainError, EvaluationLimitError, evaluateDecimal } from '../numeric/evaluate.js';
