@@ -61,7 +61,7 @@ function chartOf(concrete: Expr, variable: string, from: number, label: string, 
   };
 }
 
-async function analyze(req: DecideRequest): Promise<void> {
+async function analyze(req: Extract<DecideRequest, { type: 'analyze' }>): Promise<void> {
   const { id, inputs } = req;
   const stale = (): boolean => id !== latest;
   const parsed = parseFormula(inputs);
@@ -134,6 +134,7 @@ setTimeout(warmUpStep, 0);
 self.onmessage = (event: MessageEvent<DecideRequest>) => {
   const req = event.data;
   latest = req.id;
+  if (req.type === 'cancel') return;
   analyzing++;
   analyze(req)
     .catch((err: unknown) => { if (req.id === latest) post({ type: 'problem', id: req.id, problem: problemOf(err) }); })

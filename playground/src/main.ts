@@ -66,10 +66,14 @@ function analyze(byUser: boolean): void {
   clearTimeout(proofTimer);
   showPending(inputs.formula);
   if (inputs.formula.trim() === '') {
+    decide.cancel();
+    sent = null;
     clearErrors();
     showVerdictError('', 0);
     byId('verdict').dataset.verdict = 'none';
     byId('verdict').textContent = 'Type a bias to see its verdict.';
+    showTrf(null, 'Type a bias to see its receptive field.', DEFAULT_EPS);
+    showChart(null);
     clearProof();
     return;
   }

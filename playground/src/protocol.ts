@@ -26,7 +26,10 @@ export interface Inputs {
 
 export type DownloadFormat = Exclude<ReportFormat, 'json'>;
 
-export type DecideRequest = { readonly type: 'analyze'; readonly id: number; readonly inputs: Inputs };
+export type DecideRequest =
+  | { readonly type: 'analyze'; readonly id: number; readonly inputs: Inputs }
+  /** nothing to analyse (the formula was cleared): drop the work in progress */
+  | { readonly type: 'cancel'; readonly id: number };
 export type ProofRequest =
   | { readonly type: 'proof'; readonly id: number; readonly inputs: Inputs }
   | { readonly type: 'download'; readonly id: number; readonly inputs: Inputs; readonly format: DownloadFormat };

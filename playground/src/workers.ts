@@ -51,6 +51,14 @@ export class DecideClient {
     return id;
   }
 
+  /** Nothing to analyse: answers to earlier requests are dropped, and the worker stops the one in progress. */
+  cancel(): void {
+    const id = ++this.nextId;
+    this.acceptFrom = id;
+    this.busy = null;
+    this.worker.postMessage({ type: 'cancel', id } satisfies DecideRequest);
+  }
+
   get latest(): number { return this.nextId; }
   /** the request of the user's last change */
   get userRequest(): number { return this.acceptFrom; }

@@ -305,6 +305,21 @@ describe('the playground in headless Chromium', { skip: skipReason }, () => {
     await page.close();
   });
 
+  test('clearing the formula clears the verdict, the TRF, the chart and the proof, and nothing stale comes back', { timeout: 60_000 }, async () => {
+    const page = await pg.openPage();
+    const formula = '-2*log(1+n)';
+    await fillInput(page, '#formula', formula);
+    assert.equal(await waitVerdict(page, formula, VERDICT_TIMEOUT), 'converges');
+    await fillInput(page, '#formula', '');
+    await page.waitForTimeout(1500); // long enough for any stale TRF, chart or proof to arrive
+    assert.equal(await page.locator('#verdict').getAttribute('data-verdict'), 'none');
+    assert.equal(await page.locator('#trf').getAttribute('data-trf'), null);
+    assert.equal(await page.locator('#chart svg').count(), 0);
+    assert.equal(await page.locator('#proof').getAttribute('data-state'), 'idle');
+    await assertClean(page);
+    await page.close();
+  });
+
   test('values where the series is undefined show a point error, and the parametric verdict stays', { timeout: 60_000 }, async () => {
     const page = await pg.openPage();
     const formula = '-2*log(n+m)';
