@@ -9,11 +9,13 @@
  *
  * Owns: the phase order and the staleness checks; the mathematics is the library's.
  */
+import Fraction from 'fraction.js';
 import { classify } from '../../src/classify.js';
 import { evalCondition, satisfiesAll } from '../../src/cli/condition-eval.js';
 import { loadCatalog, loadFamilies } from '../../src/cli/rules-loader.js';
 import type { Expr } from '../../src/parse/expr.js';
 import { parseExpression } from '../../src/parse/parse.js';
+import { substituteParameters } from '../../src/parse/substitute.js';
 import { toAscii, toTex } from '../../src/parse/print.js';
 import { chartCurve } from '../../src/report/chart-data.js';
 import type { ChartData } from '../../src/report/proof.js';
@@ -117,16 +119,24 @@ post({ type: 'ready', id: 0, startupMs: performance.now() });
 /**
  * JIT warm-up while the worker is idle: classify the reference families of
  * rules/families.json (p-series, Bertrand, geometric, …; not the catalog) once
- * each and throw the answers away, so that the engine's code is compiled before
+ * each, at their first sample, and throw the answers away, so that the engine's code is compiled before
  * the next keystroke rather than during it. One family per idle turn; a request
  * always goes first.
  */
-const warmUpTerms = loadFamilies().families.map((f) => ({ term: f.term, assume: [...f.assume] }));
+// each family at its first sample: concrete terms, so that one warm-up step is short and a request never waits long behind it
+const warmUpTerms = loadFamilies().families.flatMap((f) => {
+  try {
+    const point = new Map(Object.entries(f.parameters).map(([k, spec]) => [k, new Fraction(spec.samples?.[0] ?? '1/2')]));
+    return [toAscii(substituteParameters(parseExpression(f.term).expr, point))];
+  } catch {
+    return [];
+  }
+});
 let analyzing = 0;
 function warmUpStep(): void {
   if (analyzing > 0 || warmUpTerms.length === 0) return;
   const next = warmUpTerms.shift()!;
-  try { classify(next.term, { term: true, assume: next.assume }); } catch { /* a warm-up never reports */ }
+  try { classify(next, { term: true }); } catch { /* a warm-up never reports */ }
   setTimeout(warmUpStep, 0);
 }
 setTimeout(warmUpStep, 0);
