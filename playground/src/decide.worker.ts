@@ -17,7 +17,7 @@ import type { Expr } from '../../src/parse/expr.js';
 import { parseExpression } from '../../src/parse/parse.js';
 import { substituteParameters } from '../../src/parse/substitute.js';
 import { toAscii, toTex } from '../../src/parse/print.js';
-import { chartCurve } from '../../src/report/chart-data.js';
+import { chartData } from '../../src/report/chart-data.js';
 import type { ChartData } from '../../src/report/proof.js';
 import { conditionTex } from '../../src/report/region-proof.js';
 import { atNumbers, trf } from '../../src/trf/trf.js';
@@ -52,16 +52,9 @@ function classifyCached(formula: string, assume: readonly string[], from: number
   return c;
 }
 
-function chartOf(concrete: Expr, variable: string, from: number, label: string, eps: string, sum: number | null, trfValue: number | null): ChartData {
-  const { lastW, ...curve } = chartCurve(concrete, variable, from, { label, point: new Map(), sum, trf: trfValue });
-  return {
-    title: 'Cumulative attention prior P(w)/S',
-    normalisation: sum !== null ? `P(w) = Σ_{n≤w} e^{p(n)}, S = Σ_n e^{p(n)}; TRF at ε = ${eps}`
-      : `diverging: P(w) normalised by the partial sum up to w = ${lastW.toLocaleString('en-US')} (it tends to 0 as the length grows)`,
-    eps: Number(eps),
-    curves: [curve],
-  };
-}
+/** The chart of the concrete series at the slider values: the report's chart data, one curve. */
+const chartOf = (concrete: Expr, variable: string, from: number, label: string, eps: string, sum: number | null, trfValue: number | null): ChartData | null =>
+  chartData(concrete, variable, from, [{ label, point: new Map(), sum, trf: trfValue }], eps);
 
 async function analyze(req: Extract<DecideRequest, { type: 'analyze' }>): Promise<void> {
   const { id, inputs } = req;

@@ -72,7 +72,7 @@ export const valuesText = (values: Readonly<Record<string, ParamValue>>): string
 export const atItems = (values: Readonly<Record<string, ParamValue>>): string[] => Object.entries(values).map(([k, v]) => `${k}=${v.text}`);
 
 /** The library's hints name CLI options; the page names its own fields. */
-const inPage = (message: string): string => message.replace(/use --from (\d+)/g, 'set “Sum from n =” to $1').replace(/--at (\w+)=…/g, 'the $1 slider');
+const inPage = (message: string): string => message.replace(/use --from (\d+)/g, 'set “Sum from n =” to $1');
 
 /** The problem to show for an error; anything that is not an input error is reported as internal. */
 export function problemOf(err: unknown): InputProblem {

@@ -18,8 +18,8 @@ import { type ParamPoint, samplePoint } from '../tests/region-sample.js';
 import { constRational } from '../trf/families.js';
 import { combineAt, parseAtOption } from '../trf/substitute.js';
 import type { ClassificationCase, ClassifyOptions } from '../types.js';
-import { chartCurve } from './chart-data.js';
-import type { CaseProof, ChartData, Report, TheoremSection } from './proof.js';
+import { chartData } from './chart-data.js';
+import type { CaseProof, Report, TheoremSection } from './proof.js';
 import { conditionTex, pointText, regionProof } from './region-proof.js';
 import { analyzeRegions, type RegionAnalysis } from './regions.js';
 import { convergingTheorem, divergingTheorem } from './theorem.js';
@@ -113,7 +113,7 @@ export function buildReport(input: string, options: ReportOptions = {}): Report 
     return { condition: c.condition, conditionTex: cTex, verdict: c.verdict, extrapolation: c.extrapolation, regions: proofs, ...(theorem ? { theorem } : {}) };
   });
 
-  const chart = chartData(parsed, analyzed.from, chartInputs.slice(0, MAX_CURVES), eps);
+  const chart = chartData(parsed.expr, parsed.variable, analyzed.from, chartInputs.slice(0, MAX_CURVES), eps);
   const assumptions = options.assume ?? [];
   return {
     input, title: options.title ?? input,
@@ -125,20 +125,5 @@ export function buildReport(input: string, options: ReportOptions = {}): Report 
       'Numbers in the checks are computed with decimal.js at sample points; they check the claims and are never used as arguments.',
       'Asymptotic expansions are written in n; O(·) bounds the terms left out; L_k are iterated logarithms (L_0 = log n).',
     ],
-  };
-}
-
-function chartData(parsed: ReturnType<typeof analyzeRegions>['parsed'], from: number, inputs: readonly { label: string; point: ParamPoint; sum: number | null; trf: number | null }[], eps: string): ChartData | null {
-  if (inputs.length === 0) return null;
-  const curves = inputs.map((c) => chartCurve(parsed.expr, parsed.variable, from, { ...c, label: c.label === '—' ? 'the input' : c.label }));
-  const diverging = inputs.filter((c) => c.sum === null);
-  const lastW = Math.max(...curves.map((c) => c.lastW));
-  return {
-    title: 'Cumulative attention prior P(w)/S',
-    normalisation: diverging.length === 0 ? 'P(w) = Σ_{n≤w} e^{p(n)}, S = Σ_n e^{p(n)}; TRF at ε = ' + eps
-      : diverging.length === inputs.length ? `diverging: P(w) normalised by the partial sum up to w = ${lastW.toLocaleString('en-US')} (it tends to 0 as the length grows)`
-        : `S for converging curves; diverging curves normalised by their partial sum up to w = ${lastW.toLocaleString('en-US')}`,
-    eps: Number(eps),
-    curves: curves.map(({ lastW: _l, ...c }) => c),
   };
 }

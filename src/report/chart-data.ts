@@ -11,7 +11,7 @@ import type { Expr } from '../parse/expr.js';
 import { compileFloat } from '../numeric/evaluate.js';
 import { substituteParameters } from '../parse/substitute.js';
 import type { ParamPoint } from '../tests/region-sample.js';
-import type { ChartCurve } from './proof.js';
+import type { ChartCurve, ChartData } from './proof.js';
 
 export interface CurveInput {
   readonly label: string;
@@ -50,4 +50,20 @@ export function chartCurve(expr: Expr, variable: string, from: number, c: CurveI
   const norm = c.sum ?? sum;
   const points = ws.slice(0, partial.length).map((w, i) => ({ w, share: Number((partial[i]! / norm).toPrecision(6)) }));
   return { label: c.label, points, trf: c.trf, lastW: W };
+}
+
+/** The chart of some curves: one normalisation text for all (S, or the partial sum for diverging curves); null without curves. */
+export function chartData(expr: Expr, variable: string, from: number, inputs: readonly CurveInput[], eps: string): ChartData | null {
+  if (inputs.length === 0) return null;
+  const curves = inputs.map((c) => chartCurve(expr, variable, from, { ...c, label: c.label === '—' ? 'the input' : c.label }));
+  const diverging = inputs.filter((c) => c.sum === null);
+  const lastW = Math.max(...curves.map((c) => c.lastW));
+  return {
+    title: 'Cumulative attention prior P(w)/S',
+    normalisation: diverging.length === 0 ? 'P(w) = Σ_{n≤w} e^{p(n)}, S = Σ_n e^{p(n)}; TRF at ε = ' + eps
+      : diverging.length === inputs.length ? `diverging: P(w) normalised by the partial sum up to w = ${lastW.toLocaleString('en-US')} (it tends to 0 as the length grows)`
+        : `S for converging curves; diverging curves normalised by their partial sum up to w = ${lastW.toLocaleString('en-US')}`,
+    eps: Number(eps),
+    curves: curves.map(({ lastW: _l, ...k }) => k),
+  };
 }

@@ -17,7 +17,8 @@ export function headline(r: Report): string {
   return `${r.term ? 'The series of the terms' : 'The series of the exponentiated relative positional bias'} below, in the variable ${r.variable} from ${r.from}.${params}${assume}`;
 }
 
-const EXTRAPOLATION: Record<string, string> = { guaranteed: 'length extrapolation guaranteed', 'not-guaranteed': 'length extrapolation not guaranteed', unknown: 'length extrapolation unknown' };
+/** The extrapolation verdicts in words (the report and the playground). */
+export const EXTRAPOLATION: Record<string, string> = { guaranteed: 'length extrapolation guaranteed', 'not-guaranteed': 'length extrapolation not guaranteed', unknown: 'length extrapolation unknown' };
 
 export function verdictLine(r: Report): string {
   const c = r.classification;

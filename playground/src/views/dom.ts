@@ -28,8 +28,4 @@ export type VerdictWord = 'converges' | 'diverges' | 'conditional' | 'unknown';
 /** A verdict in words and a symbol, so that colour is never the only signal. */
 export const VERDICT_SIGN: Record<VerdictWord, string> = { converges: '✓', diverges: '✗', conditional: '◐', unknown: '?' };
 
-export const EXTRAPOLATION_TEXT: Record<string, string> = {
-  guaranteed: 'length extrapolation guaranteed',
-  'not-guaranteed': 'length extrapolation not guaranteed',
-  unknown: 'length extrapolation unknown',
-};
+export { EXTRAPOLATION as EXTRAPOLATION_TEXT } from '../../../src/report/summary.js';
