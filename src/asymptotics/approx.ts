@@ -39,12 +39,21 @@ export function signOf(a: Approx, ctx: Ctx): -1 | 0 | 1 | null {
 
 /** lower and upper bounds of |f| */
 export function absBounds(a: Approx, ctx: Ctx): { lo: S.Series; hi: S.Series } {
-  if (a.absLo && a.absHi) return { lo: a.absLo, hi: a.absHi };
   const s = signOf(a, ctx);
+  // one sign: lo ≤ f ≤ hi is already the tightest bound on |f| (a positive lower bound is kept)
   if (s === 1 || s === 0) return { lo: a.lo, hi: a.hi };
   if (s === -1) return { lo: S.neg(a.hi), hi: S.neg(a.lo) };
+  if (a.absLo && a.absHi) return { lo: a.absLo, hi: a.absHi };
+  // f = O(e) with nothing else known: |f| ≤ C·e for some constant C
+  if (a.lo.terms.length === 0 && a.hi.terms.length === 0 && a.lo.err && a.hi.err)
+    return { lo: S.ZERO_SERIES, hi: { terms: [], err: S.maxErr(a.lo.err, a.hi.err, ctx) } };
   const sl = S.eventualSign(a.lo, ctx), sh = S.eventualSign(a.hi, ctx);
-  if ((sl === -1 || sl === 0) && (sh === 1 || sh === 0)) return { lo: S.ZERO_SERIES, hi: S.sub(a.hi, a.lo, ctx) };
+  if ((sl === -1 || sl === 0) && (sh === 1 || sh === 0)) {
+    // lo ≤ f ≤ hi with lo ≤ 0 ≤ hi: |f| ≤ max(−lo, hi), read off the sign of hi + lo when it has one
+    const d = S.eventualSign(S.add(a.hi, a.lo, ctx), ctx);
+    const hi = d === 1 || d === 0 ? a.hi : d === -1 ? S.neg(a.lo) : S.sub(a.hi, a.lo, ctx);
+    return { lo: S.ZERO_SERIES, hi };
+  }
   throw new EngineUnknown('cannot bound the magnitude of an expression whose sign is undetermined');
 }
 
@@ -60,6 +69,9 @@ export function add(a: Approx, b: Approx, ctx: Ctx): Approx {
       const lb = S.lead(big.lo, ctx), ls = S.lead(small.hi, ctx);
       if (lb && (!ls || S.cmp(lb.mono, ls.mono, ctx) > 0) && (small.hi.err === null || S.cmp(small.hi.err, lb.mono, ctx) < 0))
         return { ...out, absLo: S.sub(big.lo, small.hi, ctx), absHi };
+      // same growth class: |a + b| ≥ |big| − |small| still holds, and is useful when it stays positive
+      const d = S.sub(big.lo, small.hi, ctx);
+      if (lb && S.eventualSign(d, ctx) === 1) return { ...out, absLo: d, absHi };
     }
     return { ...out, absLo: S.ZERO_SERIES, absHi };
   }

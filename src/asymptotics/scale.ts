@@ -7,7 +7,6 @@
  */
 import { Coef } from '../conditions/coef.js';
 import type { Ctx } from './context.js';
-import { EngineUnknown } from './context.js';
 import type { Series } from './series.js';
 
 /** number of log levels on the scale (L0 … L3) */
@@ -52,20 +51,15 @@ export function pureLogLevel(m: Mono): number | null {
   return found;
 }
 
-/** Growth comparison of |a| and |b| ignoring coefficients: −1 (a ≺ b), 0 (same class), 1 (a ≻ b). */
-export function compareGrowth(a: Mono, b: Mono, ctx: Ctx, seriesSub: (x: Series | null, y: Series | null) => Series | null): -1 | 0 | 1 {
+/**
+ * Growth comparison of two monomials without exponential factors: on the log scale
+ * n^a·L0^b0·…·L3^b3 the order is lexicographic in the exponents, since
+ * log of the quotient is Δa·L0 + Δb0·L1 + … + Δb3·L4 and the L_k are strictly ordered.
+ * −1 (a ≺ b), 0 (same class), 1 (a ≻ b). Monomials with exp(E) go through the
+ * comparison by logarithms in series.ts.
+ */
+export function comparePowers(a: Mono, b: Mono, ctx: Ctx): -1 | 0 | 1 {
   ctx.tick();
-  if (a.ex !== b.ex && (a.ex !== null || b.ex !== null)) {
-    const d = seriesSub(a.ex, b.ex);
-    if (d !== null) {
-      if (d.terms.length === 0) throw new EngineUnknown('cannot compare exponential scales');
-      // E terms all tend to ±∞, so the sign of the leading coefficient decides.
-      for (const t of d.terms) {
-        const s = ctx.sign(t.c);
-        if (s !== 0) return s;
-      }
-    }
-  }
   for (let i = 0; i <= LOG_LEVELS; i++) {
     const s = compareExponents(a.pw[i]!, b.pw[i]!, ctx);
     if (s !== 0) return s;
@@ -73,7 +67,7 @@ export function compareGrowth(a: Mono, b: Mono, ctx: Ctx, seriesSub: (x: Series 
   return 0;
 }
 
-function compareExponents(x: Coef, y: Coef, ctx: Ctx): -1 | 0 | 1 {
+export function compareExponents(x: Coef, y: Coef, ctx: Ctx): -1 | 0 | 1 {
   if (x === y) return 0;
   const fx = x.asFraction(), fy = y.asFraction();
   if (fx !== null && fy !== null) return fx.compare(fy) as -1 | 0 | 1;

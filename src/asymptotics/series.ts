@@ -7,8 +7,8 @@
  * budget), addition, multiplication, and the leading term under a parameter region.
  */
 import { Coef } from '../conditions/coef.js';
-import { type Ctx, MAX_TERMS } from './context.js';
-import { compareGrowth, constMono, monoMul, ONE_MONO, withCoef, type Mono } from './scale.js';
+import { type Ctx, EngineUnknown, MAX_TERMS } from './context.js';
+import { compareExponents, comparePowers, constMono, LOG_LEVELS, logLevel, monoMul, ONE_MONO, withCoef, type Mono } from './scale.js';
 
 export interface Series {
   readonly terms: readonly Mono[];
@@ -20,9 +20,39 @@ export const constant = (c: Coef): Series => (c.isZero() ? ZERO_SERIES : { terms
 export const single = (m: Mono): Series => (m.c.isZero() ? ZERO_SERIES : { terms: [m], err: null });
 export const isExactZero = (s: Series): boolean => s.terms.length === 0 && s.err === null;
 
+/**
+ * Growth order of |a| and |b| (coefficients ignored): −1 (a ≺ b), 0 (same class), 1 (a ≻ b).
+ *
+ * Without exponential factors this is the lexicographic order of the log scale. With
+ * them, exp parts cannot simply be compared first: exp(E) with E = o(log n) is below
+ * every n^ε. As in a Hardy field (and Gruntz's algorithm), a ≻ b exactly when
+ * log|a| − log|b| = (E_a − E_b) + Δa·L0 + Δb0·L1 + … + Δb3·L4 tends to +∞. Every term of
+ * that difference tends to ±∞ (the terms of E do, by construction, and so does each L_k),
+ * so the sign of its leading nonzero term decides; the terms are ordered by this same
+ * comparison, one exponential level down, so the recursion ends. L4 = log L3 lies below
+ * every monomial of the scale that tends to ∞, so Δb3 decides only when all else cancels.
+ */
 export function cmp(a: Mono, b: Mono, ctx: Ctx): -1 | 0 | 1 {
-  return compareGrowth(a, b, ctx, (x, y) => subOrNull(x, y, ctx));
+  if (a.ex === null && b.ex === null) return comparePowers(a, b, ctx);
+  ctx.tick();
+  const parts: Mono[] = [];
+  const dE = subOrNull(a.ex, b.ex, ctx);
+  if (dE !== null) parts.push(...dE.terms);
+  for (let i = 0; i < LOG_LEVELS; i++) {
+    const d = a.pw[i]!.sub(b.pw[i]!);
+    if (!d.isZero()) parts.push(withCoef(logLevel(i), d));
+  }
+  const diff = normalize(parts, dE?.err ?? null, ctx, COMPARISON_TERMS);
+  for (const t of diff.terms) {
+    const s = ctx.sign(t.c);
+    if (s !== 0) return s;
+  }
+  if (diff.err !== null) throw new EngineUnknown('cannot settle a growth comparison: the difference of the logarithms is known only up to a remainder');
+  return compareExponents(a.pw[LOG_LEVELS]!, b.pw[LOG_LEVELS]!, ctx);
 }
+
+/** term budget for the difference of two logarithms in a comparison */
+const COMPARISON_TERMS = 64;
 
 function subOrNull(x: Series | null, y: Series | null, ctx: Ctx): Series | null {
   if (x === null && y === null) return null;

@@ -8,6 +8,7 @@ import * as A from '../asymptotics/approx.js';
 import type { Ctx } from '../asymptotics/context.js';
 import { logSeries } from '../asymptotics/elementary.js';
 import { logApprox } from '../asymptotics/powers.js';
+import { ONE_MONO } from '../asymptotics/scale.js';
 import * as S from '../asymptotics/series.js';
 import type { Expr } from '../parse/expr.js';
 import type { SeriesFacts } from './test.js';
@@ -25,6 +26,11 @@ export function termFacts(expr: Expr, variable: string, a: A.Approx, ctx: Ctx): 
     return { ...base, termMode: true, termSign: sign, q: A.neg(logApprox(mag, ctx)), term: a, qFromAbsUpper: null, qFromAbsLower: null };
   }
   const abs = A.absBounds(a, ctx);
-  const minusLog = (s: S.Series): S.Series | null => (S.eventualSign(s, ctx) === 1 ? S.neg(logSeries(s, ctx)) : null);
+  const minusLog = (s: S.Series): S.Series | null => {
+    if (S.eventualSign(s, ctx) === 1) return S.neg(logSeries(s, ctx));
+    // |a_n| ≤ C·e(n) with an unknown constant C: −log|a_n| ≥ −log e(n) + O(1)
+    if (s.terms.length === 0 && s.err) return S.add(S.neg(logSeries(S.single(s.err), ctx)), { terms: [], err: ONE_MONO }, ctx);
+    return null;
+  };
   return { ...base, termMode: true, termSign: null, q: null, term: a, qFromAbsUpper: minusLog(abs.hi), qFromAbsLower: minusLog(abs.lo) };
 }

@@ -9,7 +9,7 @@
 import Fraction from 'fraction.js';
 import { Coef } from '../conditions/coef.js';
 import type { Ctx } from '../asymptotics/context.js';
-import { LOG_LEVELS, logLevel, ONE_MONO } from '../asymptotics/scale.js';
+import { LOG_LEVELS, logLevel, ONE_MONO, scaleMono } from '../asymptotics/scale.js';
 import { seriesToString } from '../asymptotics/print.js';
 import * as S from '../asymptotics/series.js';
 import type { FamilyRef } from '../types.js';
@@ -25,6 +25,7 @@ export interface ScaleReading {
 }
 
 const MAX_LEVEL = LOG_LEVELS - 1;
+const nMono = () => scaleMono(0, Coef.of(1));
 
 export function readScale(q: S.Series, ctx: Ctx): ScaleReading {
   let rest = q;
@@ -77,12 +78,16 @@ function diverging(k: number, limit: string, reason: string): ScaleReading {
   return { verdict: 'diverges', level: Math.min(k, MAX_LEVEL), limit, family: logScaleFamily(Math.min(k, MAX_LEVEL), '1', '1'), reason };
 }
 
+/**
+ * The family that dominates e^{−q} when q's leading term grows faster than L_k. A geometric
+ * series needs q ≥ c·n, a stretched exponential q ≥ c·n^a; anything else that is ≫ log n
+ * (polylogarithmic, or between the powers of log n and of n, as e^{√log n}) compares with 1/n².
+ */
 function fastFamily(k: number, lead: S.Series['terms'][number], ctx: Ctx): FamilyRef {
   if (k > 0) return logScaleFamily(k, '2', '2');
-  if (lead.ex) return GEOMETRIC;
-  const a = lead.pw[0]!;
-  if (ctx.sign(a) === 0) return logScaleFamily(0, '2', '2'); // q ≫ log n but polylogarithmic: compare with 1/n²
-  return ctx.sign(a.sub(Coef.of(1))) >= 0 ? GEOMETRIC : STRETCHED;
+  if (S.cmp(lead, nMono(), ctx) >= 0) return GEOMETRIC;
+  if (lead.ex === null && ctx.sign(lead.pw[0]!) > 0) return STRETCHED;
+  return logScaleFamily(0, '2', '2');
 }
 
 /** Is q bounded above on a tail (so e^{−q} does not tend to 0)? */

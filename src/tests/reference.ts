@@ -80,7 +80,11 @@ const wrapTex = (s: string): string => (/^[\w.{}\\]+$/.test(s) && !/[+-]/.test(s
 
 /** The member for fast growth at level 0 (q ≫ log n), positive leading term t. */
 function fastMember(t: Mono, ctx: Ctx): Reference {
-  if (t.ex !== null) return geometric(Coef.of(1));
+  const n = scaleMono(0, Coef.of(1));
+  if (t.ex !== null) {
+    // q ≻ n: q − n → ∞. Below n (e^{√log n}, n^{1/log log n}, n·e^{−√log n}) only q − 2·log n → ∞ is sure.
+    return S.cmp(t, n, ctx) > 0 ? geometric(Coef.of(1)) : logFamily(0, Coef.of(2), ctx);
+  }
   const a = t.pw[0]!;
   if (ctx.sign(a) === 0) return logFamily(0, Coef.of(2), ctx); // polylogarithmic growth: 1/n²
   const logsZero = t.pw.slice(1).every((p) => p.isZero());
