@@ -10,6 +10,7 @@ import { applyCondition } from './conditions/assumptions.js';
 import { WorkLimitError } from './conditions/coef.js';
 import { describeRegion, describeUnion, explore, mergeLeaves, type Leaf } from './conditions/cases.js';
 import { headDomainProblem } from './conditions/head-domain.js';
+import { regionDomainProblem } from './conditions/region-domain.js';
 import { Region } from './conditions/region.js';
 import { checkDomain } from './parse/domain.js';
 import { InputError } from './parse/errors.js';
@@ -20,7 +21,7 @@ import { biasFacts, termFacts } from './tests/facts.js';
 import { runTests } from './tests/index.js';
 import type { Classification, ClassificationCase, ClassifyOptions, Extrapolation, OverallVerdict, TestRecord, Verdict } from './types.js';
 
-/** How many first terms are checked for being defined (numbers can refute, never prove). */
+/** How many first terms of a parametric bias are checked per region by head-domain.ts (which may split the region). */
 const DOMAIN_CHECK_TERMS = 8;
 
 interface RegionResult { readonly verdict: Verdict; readonly tests: readonly TestRecord[]; readonly reason?: string }
@@ -34,13 +35,16 @@ export interface PreparedInput {
   readonly roots: readonly Region[];
   /** the region conditions are printed relative to */
   readonly root: Region;
+  /** why the terms free of parameters are not known to be defined for every n ≥ from (then every region is unknown) */
+  readonly domainCaveat: string | null;
 }
 
 export function prepareInput(input: string, options: ClassifyOptions = {}): PreparedInput {
   const from = options.from ?? 0;
   if (!Number.isSafeInteger(from)) throw new InputError('option', `--from must be an integer, got ${String(options.from)}`);
   const parsed = parseExpression(input, options.var !== undefined ? { variable: options.var } : {});
-  checkDomain(parsed, from, { count: DOMAIN_CHECK_TERMS });
+  const term = options.term ?? false;
+  const domainCaveat = checkDomain(parsed, from, { term });
   let roots = [new Region()];
   for (const a of options.assume ?? []) {
     try {
@@ -51,7 +55,7 @@ export function prepareInput(input: string, options: ClassifyOptions = {}): Prep
     }
   }
   if (roots.length === 0) throw new InputError('assumption', 'the assumptions contradict each other');
-  return { parsed, from, term: options.term ?? false, roots, root: roots.length === 1 ? roots[0]! : new Region() };
+  return { parsed, from, term, roots, root: roots.length === 1 ? roots[0]! : new Region(), domainCaveat };
 }
 
 /** What one region's analysis gave: the tests' result, a finite sum, or an honest unknown. */
@@ -68,9 +72,12 @@ export function analyzeRegion<T>(p: PreparedInput, region: Region, budget: WorkB
   const { expr, variable } = p.parsed;
   const ctx = new Ctx(region, variable, budget);
   try {
+    if (p.domainCaveat !== null) return { kind: 'unknown', reason: p.domainCaveat };
     if (p.parsed.parameters.length > 0) {
       const problem = headDomainProblem(expr, variable, p.from, DOMAIN_CHECK_TERMS, region);
       if (problem !== null) return { kind: 'unknown', reason: `the ${p.term ? 'term' : 'bias'} is undefined for these parameter values: ${problem} (a later --from may avoid it)` };
+      const tail = regionDomainProblem(expr, variable, p.parsed.parameters, p.from, region, p.term ? 'term' : 'bias');
+      if (tail !== null) return { kind: 'unknown', reason: tail };
     }
     const approx = expand(expr, ctx);
     const facts = p.term ? termFacts(expr, variable, approx, ctx) : biasFacts(expr, variable, approx);
