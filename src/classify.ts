@@ -76,11 +76,14 @@ export function analyzeRegion<T>(p: PreparedInput, region: Region, budget: WorkB
     if (p.parsed.parameters.length > 0) {
       const problem = headDomainProblem(expr, variable, p.from, DOMAIN_CHECK_TERMS, region);
       if (problem !== null) return { kind: 'unknown', reason: `the ${p.term ? 'term' : 'bias'} is undefined for these parameter values: ${problem} (a later --from may avoid it)` };
-      const tail = regionDomainProblem(expr, variable, p.parsed.parameters, p.from, region, p.term ? 'term' : 'bias');
-      if (tail !== null) return { kind: 'unknown', reason: tail };
     }
     const approx = expand(expr, ctx);
     const facts = p.term ? termFacts(expr, variable, approx, ctx) : biasFacts(expr, variable, approx);
+    if (p.parsed.parameters.length > 0) {
+      // after the expansion, which splits the region on the signs it needs (b > 0 in log(1 + b·n)), so that this never has to
+      const undefinedTerms = regionDomainProblem(expr, variable, p.parsed.parameters, p.from, region, p.term ? 'term' : 'bias');
+      if (undefinedTerms !== null) return { kind: 'unknown', reason: undefinedTerms };
+    }
     if (p.term && facts.termSign === 1 && !facts.q)
       return { kind: 'eventually-zero', facts, record: { test: 'eventually-zero', outcome: 'decisive', verdict: 'converges', summary: 'the terms are 0 for all large n, so the series is a finite sum' } };
     return { kind: 'tested', facts, value: tests(facts, ctx) };

@@ -171,7 +171,10 @@ class Checker {
 
   private env(p: Piece): RangeEnv {
     const { params, coefSign } = this.options;
-    return { variable: this.variable, x: pieceInterval(p), index: new Map(), ...(params ? { params } : {}), ...(coefSign ? { coefSign } : {}) };
+    return {
+      variable: this.variable, x: pieceInterval(p), index: new Map(),
+      ...(params ? { params } : {}), ...(coefSign ? { coefSign } : {}), ...(p.hi === p.lo ? { point: p.lo } : {}),
+    };
   }
 
   /** Are the guards certainly wrong (the requirement is not evaluated), certainly right, or unknown on the piece? */

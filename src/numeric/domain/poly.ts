@@ -12,7 +12,7 @@
 export type Poly = readonly bigint[];
 
 /** Largest degree the domain check hands to exact arithmetic. */
-export const MAX_DEGREE = 24;
+export const MAX_DEGREE = 40;
 /** Largest coefficient size, in bits, before exact arithmetic gives up. */
 export const MAX_BITS = 4096;
 
@@ -139,7 +139,7 @@ export function pseudoDivide(a: Poly, b: Poly): { q: Poly; r: Poly } {
     while (q.length <= shift) q.push(0n);
     q[shift]! += t;
     r = trim(next);
-    checkSize(r, Infinity, MAX_BITS * 4);
+    checkSize(r, Infinity, MAX_BITS * 2);
   }
   return { q: trim(q), r };
 }

@@ -27,13 +27,12 @@ export interface Rational {
 /** Largest |integer exponent| expanded exactly. */
 const MAX_EXPONENT = 64;
 
-const cache = new WeakMap<Expr, Map<string, RationalFunction | null>>();
+const cache = new WeakMap<Expr, { readonly variable: string; readonly value: RationalFunction | null }>();
 
 /** The expression as a rational function of `variable`, or null. */
 export function rationalFunction(e: Expr, variable: string): RationalFunction | null {
-  let m = cache.get(e);
-  if (!m) cache.set(e, (m = new Map()));
-  if (m.has(variable)) return m.get(variable)!;
+  const hit = cache.get(e);
+  if (hit && hit.variable === variable) return hit.value;
   let r: RationalFunction | null;
   try {
     r = convert(e, variable);
@@ -41,7 +40,7 @@ export function rationalFunction(e: Expr, variable: string): RationalFunction | 
     if (!(err instanceof P.PolyLimit)) throw err;
     r = null;
   }
-  m.set(variable, r);
+  cache.set(e, { variable, value: r });
   return r;
 }
 

@@ -67,22 +67,36 @@ export interface Requirement {
   readonly bindings: readonly Binding[];
 }
 
+const KIND_BIT = { var: 1, param: 2, index: 4 } as const;
+/** per node: which of var / param / index occur in it (the sign analysis asks for every subtree) */
+const kindsCache = new WeakMap<Expr, number>();
+
+function kinds(e: Expr): number {
+  const cached = kindsCache.get(e);
+  if (cached !== undefined) return cached;
+  let k = 0;
+  const or = (xs: readonly Expr[]): void => { for (const x of xs) k |= kinds(x); };
+  switch (e.kind) {
+    case 'num': case 'const': break;
+    case 'var': case 'param': case 'index': k = KIND_BIT[e.kind]; break;
+    case 'add': or(e.terms); break;
+    case 'mul': or(e.factors); break;
+    case 'neg': or([e.arg]); break;
+    case 'div': or([e.num, e.den]); break;
+    case 'pow': or([e.base, e.exp]); break;
+    case 'call': or(e.args); break;
+    case 'cond': or([e.test, e.then, e.else]); break;
+    case 'cmp': or([e.left, e.right]); break;
+    case 'logic': or(e.args); break;
+    case 'sum': or([e.body, e.lo, e.hi]); break;
+  }
+  kindsCache.set(e, k);
+  return k;
+}
+
 /** Does the expression mention a parameter / the variable / a sum index? */
 export function mentions(e: Expr, kind: 'param' | 'var' | 'index'): boolean {
-  switch (e.kind) {
-    case 'num': case 'const': return false;
-    case 'var': case 'param': case 'index': return e.kind === kind;
-    case 'add': return e.terms.some((t) => mentions(t, kind));
-    case 'mul': return e.factors.some((t) => mentions(t, kind));
-    case 'neg': return mentions(e.arg, kind);
-    case 'div': return mentions(e.num, kind) || mentions(e.den, kind);
-    case 'pow': return mentions(e.base, kind) || mentions(e.exp, kind);
-    case 'call': return e.args.some((t) => mentions(t, kind));
-    case 'cond': return mentions(e.test, kind) || mentions(e.then, kind) || mentions(e.else, kind);
-    case 'cmp': return mentions(e.left, kind) || mentions(e.right, kind);
-    case 'logic': return e.args.some((t) => mentions(t, kind));
-    case 'sum': return mentions(e.body, kind) || mentions(e.lo, kind) || mentions(e.hi, kind);
-  }
+  return (kinds(e) & KIND_BIT[kind]) !== 0;
 }
 
 /** Everything a requirement's truth depends on, for deciding which parameters it involves. */
@@ -101,11 +115,13 @@ function rationalExponent(e: Expr, variable: string): { p: bigint; q: bigint } |
 
 export function requirements(expr: Expr, variable: string): Requirement[] {
   const out: Requirement[] = [];
-  const seen = new Set<string>();
+  // the same node under the same guards once (equal copies in different places are simply checked twice)
+  const seen = new Map<Expr, Requirement[]>();
   const push = (r: Requirement): void => {
-    const key = JSON.stringify(r);
-    if (seen.has(key)) return;
-    seen.add(key);
+    const same = seen.get(r.arg) ?? [];
+    if (same.some((x) => x.condition.kind === r.condition.kind && x.guards === r.guards && x.bindings === r.bindings)) return;
+    same.push(r);
+    seen.set(r.arg, same);
     out.push(r);
   };
   const walk = (e: Expr, guards: readonly Guard[], bindings: readonly Binding[]): void => {

@@ -12,11 +12,12 @@
  * parameter expressions free of n come from an optional oracle (a parameter
  * region's sign, for instance), because a float hull of r > 0 reaches 0.
  */
+import * as E from '../../parse/expr.js';
 import type { Expr } from '../../parse/expr.js';
 import { evalInterval, UnsupportedExprError } from '../expr-interval.js';
 import * as I from '../interval.js';
 import type { Interval } from '../interval.js';
-import { isIntegerPolynomial, rationalFunction } from './rational-expr.js';
+import { isIntegerPolynomial, rationalFunction, rationalValue } from './rational-expr.js';
 import { ALL, mentions, NEG, POS, type SignMask, ZERO } from './requirements.js';
 
 export type Sign = -1 | 0 | 1;
@@ -31,6 +32,8 @@ export interface RangeEnv {
   readonly index: ReadonlyMap<string, Interval>;
   /** the exact sign of an expression in parameters only (free of n and of indices), where known */
   readonly coefSign?: (e: Expr) => Sign | null;
+  /** the variable's value when the range is a single integer (x is then an enclosure of it) */
+  readonly point?: bigint;
 }
 
 /** The enclosure of e over the environment, or null where interval arithmetic cannot bound it. */
@@ -115,6 +118,13 @@ export function signMask(e: Expr, env: RangeEnv): SignMask {
     const s = env.coefSign(e);
     if (s !== null) return bit(s);
   }
+  if (env.point !== undefined && !mentions(e, 'param') && !mentions(e, 'index')) {
+    // at one integer a rational function of n has an exact value
+    const r = rationalFunction(e, env.variable);
+    const v = r && rationalValue(r, env.point);
+    if (v === 'undefined') return 0;
+    if (v) return v.p > 0n ? POS : v.p < 0n ? NEG : ZERO;
+  }
   const structural = structuralMask(e, env);
   if (single(structural) || structural === 0) return structural;
   const v = enclosure(e, env);
@@ -140,6 +150,8 @@ function structuralMask(e: Expr, env: RangeEnv): SignMask {
       const a = (): SignMask => m(e.args[0]!);
       switch (e.fn) {
         case 'exp': case 'cosh': case 'factorial': return POS;
+        // log x has the sign of x − 1: exact where x is (log 1 = 0 is not a tiny enclosure around 0)
+        case 'log': return signMask(E.add(e.args[0]!, E.num(-1)), env);
         case 'abs': { const x = a(); return (x & (NEG | POS) ? POS : 0) | (x & ZERO); }
         // odd, increasing, 0 at 0: the sign of the argument
         case 'sign': case 'sinh': case 'tanh': case 'atan': case 'cbrt': return a();
