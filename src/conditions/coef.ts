@@ -1,18 +1,25 @@
 /**
  * Symbolic coefficients in the parameters: exact Laurent polynomials with rational
- * coefficients over atoms. An atom is a parameter (m, r1), a constant (π, e) or an
+ * coefficients over atoms. An atom is a parameter (m, r1), a constant (π), or an
  * opaque transcendental term (log 5, exp(m), r2^r1, sin 1).
  *
- * Owns: the canonical form (so that m·L − m·L cancels exactly), arithmetic,
- * interval evaluation, and printing in mathjs syntax and LaTeX.
+ * Owns: the canonical form, so that m·L − m·L cancels exactly and exact zeros are
+ * recognised (e = exp(1); exp(a)·exp(b) = exp(a + b) within a term; powers of one
+ * base combine, so √2² = 2 and √8 = 2·√2; sin(kπ), cos(kπ) at the simple angles;
+ * Γ at integers and half-integers), arithmetic with bounded exact sizes, and
+ * printing in mathjs syntax and LaTeX. Interval enclosures live in coef-interval.ts
+ * (with parameters) and constant-enclose.ts (parameter-free, any precision).
  */
 import Fraction from 'fraction.js';
-import * as I from './interval.js';
+import { exactIntPow, fractionBits, MAX_EXACT_BITS, perfectPower } from '../numeric/rational-power.js';
+import { encloseCoef } from './coef-interval.js';
+import type * as I from './interval.js';
 
 export type AtomFn = 'log' | 'exp' | 'sin' | 'cos' | 'atan' | 'tanh' | 'sinh' | 'cosh' | 'tan' | 'gamma' | 'floor' | 'ceil' | 'abs' | 'sign';
 
 export type Atom =
   | { readonly kind: 'param'; readonly name: string }
+  /** `e` is accepted by Coef.atom but stored as exp(1), so that e and exp(1) are one atom */
   | { readonly kind: 'const'; readonly name: 'pi' | 'e' }
   | { readonly kind: 'fn'; readonly fn: AtomFn; readonly arg: Coef }
   | { readonly kind: 'pow'; readonly base: Coef; readonly exp: Coef };
@@ -23,11 +30,33 @@ interface Term {
   readonly powers: readonly (readonly [string, number])[];
 }
 
+/** A term as atoms with their integer exponents, for code that walks coefficients. */
+export interface TermView {
+  readonly c: Fraction;
+  readonly factors: readonly FactorView[];
+}
+export interface FactorView {
+  readonly atom: Atom;
+  /** the atom's canonical key (equal keys, equal atoms) */
+  readonly key: string;
+  readonly exp: number;
+  /** the atom has no parameter inside */
+  readonly constant: boolean;
+}
+
 const atoms = new Map<string, Atom>();
 
 /** Bounds on symbolic work, so that (a0 + … + a30)^8 cannot hang the decider. */
 export const MAX_COEF_TERMS = 512;
 const MAX_PRODUCT_TERMS = 8192;
+/** a rational coefficient past this size (from products of big exact constants) is too large to carry */
+const MAX_COEF_MAGNITUDE = 1n << 200000n;
+/** integer powers of monomials expanded exactly up to this exponent; beyond, an opaque power */
+const MAX_MONOMIAL_POWER = 64;
+/** Γ(n) = (n − 1)! is expanded exactly up to this argument */
+const MAX_EXACT_FACTORIAL = 600;
+/** nesting of canonical rewrites inside one product (a guard, never reached in practice) */
+const MAX_CANON_DEPTH = 40;
 
 /** A coefficient grew past the work bounds; the caller answers `unknown`. */
 export class WorkLimitError extends Error {}
@@ -46,8 +75,11 @@ function atomKey(a: Atom): string {
 const monoKey = (powers: readonly (readonly [string, number])[]): string =>
   powers.map(([k, e]) => (e === 1 ? k : `${k}^${e}`)).join('*');
 
+let canonDepth = 0;
+
 export class Coef {
   private cachedKey: string | undefined;
+  private cachedParams: ReadonlySet<string> | undefined;
   private constructor(readonly terms: ReadonlyMap<string, Term>) {}
 
   /** canonical text: equal keys mean equal coefficients */
@@ -64,6 +96,7 @@ export class Coef {
     return Coef.fromTerms([{ c: f, powers: [] }]);
   }
   static atom(a: Atom): Coef {
+    if (a.kind === 'const' && a.name === 'e') return Coef.atom({ kind: 'fn', fn: 'exp', arg: Coef.of(1) });
     const k = atomKey(a);
     if (!atoms.has(k)) atoms.set(k, a);
     return Coef.fromTerms([{ c: ONE_F, powers: [[k, 1]] }]);
@@ -72,15 +105,49 @@ export class Coef {
 
   private static fromTerms(list: Iterable<Term>): Coef {
     const m = new Map<string, Term>();
-    for (const t of list) {
+    const put = (t: Term): void => {
       if (m.size > MAX_COEF_TERMS) throw new WorkLimitError(`a symbolic coefficient has more than ${MAX_COEF_TERMS} terms`);
-      if (t.c.equals(0)) continue;
+      if (t.c.equals(0)) return;
       const k = monoKey(t.powers);
       const prev = m.get(k);
       const c = prev ? prev.c.add(t.c) : t.c;
       if (c.equals(0)) m.delete(k); else m.set(k, { c, powers: t.powers });
+    };
+    for (const t of list) {
+      if (t.c.n > MAX_COEF_MAGNITUDE || t.c.d > MAX_COEF_MAGNITUDE) throw new WorkLimitError('an exact rational coefficient is too large');
+      if (!needsCanon(t)) { put(t); continue; }
+      for (const u of Coef.canonTerm(t).terms.values()) put(u);
     }
     return new Coef(m);
+  }
+
+  /** The term rewritten: exp atoms merged into one, rational powers of each base merged into one. */
+  private static canonTerm(t: Term): Coef {
+    if (canonDepth >= MAX_CANON_DEPTH) throw new WorkLimitError('canonical rewriting nested too deeply');
+    canonDepth++;
+    try {
+      const rest: (readonly [string, number])[] = [];
+      let expArg: Coef | null = null;
+      const byBase = new Map<string, { base: Coef; exp: Fraction }>();
+      for (const [k, e] of t.powers) {
+        const a = atoms.get(k)!;
+        if (a.kind === 'fn' && a.fn === 'exp') {
+          const part = a.arg.scale(new Fraction(e));
+          expArg = expArg === null ? part : expArg.add(part);
+        } else if (rationalPowAtom(a)) {
+          const bk = a.base.key;
+          const prev = byBase.get(bk);
+          const x = a.exp.asFraction()!.mul(e);
+          byBase.set(bk, { base: a.base, exp: prev ? prev.exp.add(x) : x });
+        } else rest.push([k, e]);
+      }
+      let out = Coef.fromTerms([{ c: t.c, powers: rest }]);
+      if (expArg !== null) out = out.mul(applyFn('exp', expArg));
+      for (const { base, exp } of byBase.values()) out = out.mul(base.pow(Coef.of(exp)));
+      return out;
+    } finally {
+      canonDepth--;
+    }
   }
 
   isZero(): boolean { return this.terms.size === 0; }
@@ -97,9 +164,18 @@ export class Coef {
   equals(o: Coef): boolean { return this.key === o.key; }
   /** parameter names occurring anywhere (inside opaque atoms too) */
   parameters(): Set<string> {
-    const out = new Set<string>();
-    for (const t of this.terms.values()) for (const [k] of t.powers) collectParams(atoms.get(k)!, out);
-    return out;
+    if (this.cachedParams === undefined) {
+      const out = new Set<string>();
+      for (const t of this.terms.values()) for (const [k] of t.powers) collectParams(atoms.get(k)!, out);
+      this.cachedParams = out;
+    }
+    return new Set(this.cachedParams);
+  }
+  /** no parameter anywhere: a number, known exactly in principle */
+  isConstant(): boolean { this.parameters(); return this.cachedParams!.size === 0; }
+  /** the terms with their atoms, for code that walks coefficients */
+  termList(): TermView[] {
+    return [...this.terms.values()].map((t) => ({ c: t.c, factors: t.powers.map(([k, e]) => ({ atom: atoms.get(k)!, key: k, exp: e, constant: paramFree(atoms.get(k)!) })) }));
   }
 
   add(o: Coef): Coef { return Coef.fromTerms([...this.terms.values(), ...o.terms.values()]); }
@@ -127,14 +203,12 @@ export class Coef {
     for (let i = 0; i < k; i++) r = r.mul(this);
     return r;
   }
-  /** this^e for a rational or symbolic exponent; exact when possible */
+  /** this^e for a rational or symbolic exponent; exact when possible, within the size bounds */
   pow(e: Coef): Coef {
     const f = e.asFraction();
-    if (f !== null && f.d === 1n && Math.abs(Number(f.n)) <= 8) return this.powInt(Number(f.s * f.n));
-    const base = this.asFraction();
-    if (base !== null && f !== null && base.compare(0) > 0) {
-      const exact = rationalRoot(base, f);
-      if (exact) return Coef.of(exact);
+    if (f !== null) {
+      const base = this.asFraction();
+      return base !== null ? rationalPow(base, f) : powRational(this, f);
     }
     if (this.isOne()) return this;
     return Coef.atom({ kind: 'pow', base: this, exp: e });
@@ -142,13 +216,7 @@ export class Coef {
 
   /** Interval enclosure, given enclosures of the parameters. */
   enclose(param: (name: string) => I.Interval): I.Interval {
-    let sum: I.Interval = I.point(ZERO_F);
-    for (const t of this.terms.values()) {
-      let prod: I.Interval = I.point(t.c);
-      for (const [k, e] of t.powers) prod = I.mul(prod, I.powInt(encloseAtom(atoms.get(k)!, param), e));
-      sum = I.add(sum, prod);
-    }
-    return sum;
+    return encloseCoef(this, param);
   }
 
   /** If this is a·p + b for a single parameter p (a, b rational, a ≠ 0), return them. */
@@ -194,10 +262,10 @@ export class Coef {
   }
   /** the atom itself, when this coefficient is exactly one atom */
   asAtom(): Atom | null {
-    const m = this.monomial();
-    return m && m.c.equals(1) && m.factors.length === 1 && m.factors[0]!.exp === 1 ? atoms.get(m.factors[0]!.atom.singleKey())! : null;
+    if (this.terms.size !== 1) return null;
+    const t = [...this.terms.values()][0]!;
+    return t.c.equals(1) && t.powers.length === 1 && t.powers[0]![1] === 1 ? atoms.get(t.powers[0]![0])! : null;
   }
-  private singleKey(): string { return [...this.terms.values()][0]!.powers[0]![0]; }
 
   substitute(values: ReadonlyMap<string, Fraction>): Coef {
     if (values.size === 0) return this;
@@ -220,10 +288,17 @@ function mergePowers(a: readonly (readonly [string, number])[], b: readonly (rea
   return [...m.entries()].filter(([, e]) => e !== 0).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
 }
 
+const paramFreeCache = new Map<string, boolean>();
 function paramFree(a: Atom): boolean {
-  const out = new Set<string>();
-  collectParams(a, out);
-  return out.size === 0;
+  const k = atomKey(a);
+  let v = paramFreeCache.get(k);
+  if (v === undefined) {
+    const out = new Set<string>();
+    collectParams(a, out);
+    v = out.size === 0;
+    paramFreeCache.set(k, v);
+  }
+  return v;
 }
 
 function collectParams(a: Atom, out: Set<string>): void {
@@ -232,22 +307,78 @@ function collectParams(a: Atom, out: Set<string>): void {
   else if (a.kind === 'pow') { for (const p of a.base.parameters()) out.add(p); for (const p of a.exp.parameters()) out.add(p); }
 }
 
-/** exact (p/q)^(r/s) when it is rational */
-function rationalRoot(base: Fraction, e: Fraction): Fraction | null {
-  const root = (x: bigint, k: bigint): bigint | null => {
-    if (x < 0n) return null;
-    const guess = BigInt(Math.round(Math.pow(Number(x), 1 / Number(k))));
-    for (const g of [guess - 1n, guess, guess + 1n]) if (g >= 0n && g ** k === x) return g;
-    return null;
-  };
-  if (e.d > 64n || e.n > 64n) return null;
-  const rn = root(base.n, e.d), rd = root(base.d, e.d);
-  if (rn === null || rd === null) return null;
-  const p = new Fraction(rn, rd);
-  const k = Number(e.n);
-  let r = new Fraction(1);
-  for (let i = 0; i < k; i++) r = r.mul(p);
-  return e.s < 0n ? r.inverse() : r;
+// ---------- canonical terms ----------
+
+/** a power atom whose exponent is rational: powers of one base combine by adding exponents */
+const rationalPowAtom = (a: Atom): a is Extract<Atom, { kind: 'pow' }> => a.kind === 'pow' && a.exp.asFraction() !== null;
+
+/** Does the term hold two exp atoms, an exp atom to a power ≠ 1, or a rational power atom to a power ≠ 1 or twice over one base? */
+function needsCanon(t: Term): boolean {
+  if (t.powers.length === 0) return false;
+  let exps = 0;
+  let bases: string[] | null = null;
+  for (const [k, e] of t.powers) {
+    const a = atoms.get(k)!;
+    if (a.kind === 'fn' && a.fn === 'exp') {
+      if (e !== 1 || ++exps > 1) return true;
+    } else if (rationalPowAtom(a)) {
+      if (e !== 1) return true;
+      const bk = a.base.key;
+      if (bases === null) bases = [bk];
+      else if (bases.includes(bk)) return true;
+      else bases.push(bk);
+    }
+  }
+  return false;
+}
+
+// ---------- exact powers ----------
+
+const powAtom = (base: Coef, exp: Coef): Coef => Coef.atom({ kind: 'pow', base, exp });
+
+/**
+ * b^r for rationals, canonical: b is written as b0^j with b0 no perfect power, the
+ * exponent on b0 is split into an integer part (exact, when small enough) and a
+ * fractional part (an atom b0^f with 0 < f < 1). Exact results above MAX_EXACT_BITS
+ * stay as one atom b0^(r·j), enclosed later by decimal intervals.
+ */
+function rationalPow(b: Fraction, r: Fraction): Coef {
+  if (r.equals(0)) return Coef.of(1);
+  if (r.equals(1)) return Coef.of(b);
+  if (b.equals(0)) return r.compare(0) > 0 ? Coef.of(0) : powAtom(Coef.of(b), Coef.of(r));
+  if (b.compare(0) < 0) {
+    if (r.d !== 1n) return powAtom(Coef.of(b), Coef.of(r));
+    const m = rationalPow(b.abs(), r);
+    return r.n % 2n === 1n ? m.neg() : m;
+  }
+  if (b.equals(1)) return Coef.of(1);
+  const { root, j } = perfectPower(b);
+  const e = r.mul(j);
+  const q = e.floor();
+  const f = e.sub(q);
+  const whole = exactIntPow(root, q.s * q.n);
+  if (whole === null) return powAtom(Coef.of(root), Coef.of(e));
+  if (f.equals(0)) return Coef.of(whole);
+  return powAtom(Coef.of(root), Coef.of(f)).scale(whole);
+}
+
+/** B^r for a non-rational B and a rational r */
+function powRational(B: Coef, r: Fraction): Coef {
+  if (r.equals(0)) return Coef.of(1);
+  if (r.equals(1)) return B;
+  const at = B.asAtom();
+  // (B'^s)^r = B'^(s·r): B'^s with a fractional s implies B' ≥ 0, with an integer s the power is of a nonzero B'
+  if (at && rationalPowAtom(at) && (r.d === 1n || at.exp.asFraction()!.d !== 1n || at.base.asFraction() !== null && at.base.asFraction()!.compare(0) > 0)) return at.base.pow(Coef.of(at.exp.asFraction()!.mul(r)));
+  if (r.d === 1n) {
+    const k = Number(r.s * r.n);
+    const single = B.terms.size === 1;
+    if (single && Math.abs(k) <= MAX_MONOMIAL_POWER) {
+      const t = [...B.terms.values()][0]!;
+      if (fractionBits(t.c) * Math.abs(k) <= MAX_EXACT_BITS) return B.powInt(k);
+    }
+    if (!single && k >= 2 && k <= 8) return B.powInt(k);
+  }
+  return powAtom(B, Coef.of(r));
 }
 
 function substituteAtom(a: Atom, values: ReadonlyMap<string, Fraction>): Coef {
@@ -259,23 +390,43 @@ function substituteAtom(a: Atom, values: ReadonlyMap<string, Fraction>): Coef {
   }
 }
 
-/** Build fn(arg), simplifying the exact cases (log 1 = 0, exp 0 = 1, exp(log x) = x, log(exp x) = x). */
+// ---------- functions ----------
+
+const PI = (): Coef => Coef.atom({ kind: 'const', name: 'pi' });
+
+/** Build fn(arg), simplifying the exact cases (log 1 = 0, exp 0 = 1, exp(log x) = x, log(exp x) = x, sin(kπ), Γ(n), …). */
 export function applyFn(fn: AtomFn, arg: Coef): Coef {
   const f = arg.asFraction();
   const at = arg.asAtom();
   if (fn === 'log') {
     if (f !== null && f.equals(1)) return Coef.of(0);
     if (at && at.kind === 'fn' && at.fn === 'exp') return at.arg;
-    if (at && at.kind === 'const' && at.name === 'e') return Coef.of(1);
-    if (f !== null && f.d === 1n && f.n > 1n && f.n < 1000000n) return logOfInteger(f.n);
-    if (f !== null && f.compare(0) > 0 && f.d !== 1n) return applyFn('log', Coef.of(new Fraction(f.n))).sub(applyFn('log', Coef.of(new Fraction(f.d))));
+    // log(B^r) = r·log B wherever B^r > 0 (B^r with a fractional r needs B ≥ 0; with an integer r and B^r > 0 … only for B > 0 is log B real, which r·log B then needs)
+    if (at && rationalPowAtom(at) && (at.exp.asFraction()!.d !== 1n || (at.base.asFraction()?.compare(0) ?? -1) > 0)) return applyFn('log', at.base).scale(at.exp.asFraction()!);
+    if (f !== null && f.compare(0) > 0) return logOfRational(f);
   }
   if (fn === 'exp') {
     if (arg.isZero()) return Coef.of(1);
     if (at && at.kind === 'fn' && at.fn === 'log') return at.arg;
   }
+  if ((fn === 'sin' || fn === 'cos' || fn === 'tan') && !arg.isZero()) {
+    const k = piMultiple(arg);
+    if (k !== null) {
+      const s = sinPi(fn === 'cos' ? k.add(new Fraction(1, 2)) : k);
+      if (fn !== 'tan' && s !== null) return s;
+      if (fn === 'tan') {
+        const c = sinPi(k.add(new Fraction(1, 2)));
+        if (s !== null && c !== null && !c.isZero()) return s.div(c);
+      }
+    }
+  }
+  if (fn === 'atan' && f !== null && f.abs().equals(1)) return PI().scale(new Fraction(f.s, 4n)); // atan(±1) = ±π/4
   if ((fn === 'sin' || fn === 'tan' || fn === 'atan' || fn === 'tanh' || fn === 'sinh') && arg.isZero()) return Coef.of(0);
   if ((fn === 'cos' || fn === 'cosh') && arg.isZero()) return Coef.of(1);
+  if (fn === 'gamma' && f !== null) {
+    const g = gammaOfRational(f);
+    if (g !== null) return g;
+  }
   if (f !== null && (fn === 'abs')) return Coef.of(f.abs());
   if (f !== null && (fn === 'floor')) return Coef.of(f.floor());
   if (f !== null && (fn === 'ceil')) return Coef.of(f.ceil());
@@ -283,7 +434,68 @@ export function applyFn(fn: AtomFn, arg: Coef): Coef {
   return Coef.atom({ kind: 'fn', fn, arg });
 }
 
-/** log of a positive integer as a combination of logs of primes, so log 4 − 2·log 2 cancels. */
+/** k when arg = k·π for a rational k */
+function piMultiple(arg: Coef): Fraction | null {
+  if (arg.terms.size !== 1) return null;
+  const t = [...arg.terms.values()][0]!;
+  if (t.powers.length !== 1 || t.powers[0]![1] !== 1) return null;
+  const a = atoms.get(t.powers[0]![0])!;
+  return a.kind === 'const' && a.name === 'pi' ? t.c : null;
+}
+
+/** sin(kπ) exactly when k·12 is an integer whose angle has a simple value (multiples of π/6 and π/4), else null */
+function sinPi(k: Fraction): Coef | null {
+  if (k.d > 12n || 12n % k.d !== 0n) return null;
+  let t = k.mod(2); // in (−2, 2)
+  if (t.compare(0) < 0) t = t.add(2);
+  let sign = 1;
+  if (t.compare(1) >= 0) { sign = -1; t = t.sub(1); }
+  const u = t.compare(new Fraction(1, 2)) > 0 ? new Fraction(1).sub(t) : t; // reference angle in [0, ½]
+  const half = new Fraction(1, 2);
+  const table: Record<string, () => Coef> = {
+    '0': () => Coef.of(0),
+    '1/6': () => Coef.of(half),
+    '1/4': () => Coef.of(2).pow(Coef.of(half)).scale(half),
+    '1/3': () => Coef.of(3).pow(Coef.of(half)).scale(half),
+    '1/2': () => Coef.of(1),
+  };
+  const v = table[u.toFraction()];
+  return v ? v().scale(new Fraction(sign)) : null;
+}
+
+/** Γ(n) = (n−1)!, Γ(k + ½) = (2k)!/(4^k·k!)·√π and Γ(½ − k) = (−4)^k·k!/(2k)!·√π; null otherwise (poles included) */
+function gammaOfRational(x: Fraction): Coef | null {
+  const fact = (n: bigint): bigint => { let r = 1n; for (let i = 2n; i <= n; i++) r *= i; return r; };
+  if (x.d === 1n) {
+    if (x.compare(0) <= 0 || x.compare(MAX_EXACT_FACTORIAL) > 0) return null;
+    return Coef.of(new Fraction(fact(x.n - 1n)));
+  }
+  if (x.d !== 2n || x.abs().compare(MAX_EXACT_FACTORIAL) > 0) return null;
+  const sqrtPi = PI().pow(Coef.of(new Fraction(1, 2)));
+  const k = x.sub(new Fraction(1, 2)); // integer
+  if (k.compare(0) >= 0) {
+    const kk = k.n;
+    return sqrtPi.scale(new Fraction(fact(2n * kk), 4n ** kk * fact(kk)));
+  }
+  const kk = k.n; // x = ½ − kk
+  const sign = kk % 2n === 0n ? 1n : -1n;
+  return sqrtPi.scale(new Fraction(sign * 4n ** kk * fact(kk), fact(2n * kk)));
+}
+
+/**
+ * log of a positive rational. Small numerators and denominators become combinations
+ * of logs of primes, so log 4 − 2·log 2 cancels; perfect powers come out first
+ * (log 2^4000 = 4000·log 2). Others stay one atom: log((2^3000 + 1)/2^3000) must
+ * not become a difference of two nearly equal logs.
+ */
+function logOfRational(f: Fraction): Coef {
+  const { root, j } = perfectPower(f);
+  const scale = new Fraction(j);
+  if (root.n < 1000000n && root.d < 1000000n) return logOfInteger(root.n).sub(logOfInteger(root.d)).scale(scale);
+  return Coef.atom({ kind: 'fn', fn: 'log', arg: Coef.of(root) }).scale(scale);
+}
+
+/** log of a positive integer below 10^6 as a combination of logs of primes. */
 function logOfInteger(n: bigint): Coef {
   let out = Coef.of(0);
   let m = n;
@@ -294,62 +506,6 @@ function logOfInteger(n: bigint): Coef {
   }
   if (m > 1n) out = out.add(Coef.atom({ kind: 'fn', fn: 'log', arg: Coef.of(new Fraction(m)) }));
   return out;
-}
-
-function encloseAtom(a: Atom, param: (name: string) => I.Interval): I.Interval {
-  switch (a.kind) {
-    case 'param': return param(a.name);
-    case 'const': return a.name === 'pi' ? I.fromFloat(Math.PI, Math.PI) : I.fromFloat(Math.E, Math.E);
-    case 'pow': {
-      const b = a.base.enclose(param), e = a.exp.enclose(param);
-      const ef = I.isPoint(e);
-      if (ef && ef.d === 1n) return I.powInt(b, Number(ef.s * ef.n));
-      const [bl, bh] = I.toFloats(b), [el, eh] = I.toFloats(e);
-      if (!(bl > 0)) return I.REALS;
-      const positive = I.make(new Fraction(0), true, null, true);
-      if (!Number.isFinite(el) || !Number.isFinite(eh) || !Number.isFinite(bh)) return positive;
-      const c = [bl ** el, bl ** eh, bh ** el, bh ** eh].filter((v) => !Number.isNaN(v));
-      const lo = Math.min(...c), hi = Math.max(...c);
-      return I.intersect(I.fromFloat(lo, hi), I.make(new Fraction(0), true, null, true));
-    }
-    case 'fn': {
-      const x = a.arg.enclose(param);
-      const [l, h] = I.toFloats(x);
-      switch (a.fn) {
-        case 'log': return l > 0 ? I.monotone(x, Math.log, true, -Infinity, Infinity) : I.REALS;
-        case 'exp': {
-          const r = I.monotone(x, Math.exp, true, 0, Infinity);
-          return I.intersect(r, I.make(new Fraction(0), true, null, true));
-        }
-        case 'atan': return I.monotone(x, Math.atan, true, -Math.PI / 2, Math.PI / 2);
-        case 'tanh': return I.monotone(x, Math.tanh, true, -1, 1);
-        case 'sinh': return I.monotone(x, Math.sinh, true, -Infinity, Infinity);
-        case 'sin': case 'cos': {
-          if (l === h && Number.isFinite(l)) { const v = Math[a.fn](l); return I.fromFloat(v, v, 1e-12); }
-          return I.fromFloat(-1, 1, 0);
-        }
-        case 'gamma': {
-          if (l === h && l > 0) { const v = gammaFloat(l); return I.fromFloat(v, v, 1e-10); }
-          return I.REALS;
-        }
-        default: return I.REALS;
-      }
-      void h;
-    }
-  }
-}
-
-function gammaFloat(x: number): number {
-  // Lanczos approximation (g = 7), adequate for enclosure with 1e-10 widening.
-  const g = 7;
-  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
-  if (x < 0.5) return Math.PI / (Math.sin(Math.PI * x) * gammaFloat(1 - x));
-  x -= 1;
-  let a = c[0]!;
-  const t = x + g + 0.5;
-  for (let i = 1; i < g + 2; i++) a += c[i]! / (x + i);
-  return Math.sqrt(2 * Math.PI) * Math.pow(t, x + 0.5) * Math.exp(-t) * a;
 }
 
 // ---------- printing ----------

@@ -7,6 +7,7 @@
  * outward so the true value is always inside.
  */
 import Fraction from 'fraction.js';
+import { fromRational } from '../numeric/interval.js';
 
 /** null stands for −∞ (as lo) or +∞ (as hi); infinite ends are open. */
 export interface Interval {
@@ -131,15 +132,20 @@ export function powInt(a: Interval, k: number): Interval {
     const p = powInt(a, -k);
     return inv(p) ?? REALS;
   }
-  if (k % 2 === 1) {
-    let r = a;
-    for (let i = 1; i < k; i++) r = mul(r, a);
-    return r;
+  // x ↦ x^k is increasing for odd k, and for even k on |a| ⊂ [0, ∞): map the ends
+  const base = k % 2 === 1 ? a : absInterval(a);
+  const p = (v: Fraction | null): Fraction | null => (v === null ? null : fracPow(v, k));
+  return make(p(base.lo), base.loOpen, p(base.hi), base.hiOpen);
+}
+
+/** v^k by squaring, so the work is logarithmic in k */
+function fracPow(v: Fraction, k: number): Fraction {
+  let r = new Fraction(1), b = v, e = k;
+  while (e > 0) {
+    if (e & 1) r = r.mul(b);
+    e >>= 1;
+    if (e > 0) b = b.mul(b);
   }
-  // even power: |a|^k
-  const m = absInterval(a);
-  let r = m;
-  for (let i = 1; i < k; i++) r = mul(r, m);
   return r;
 }
 
@@ -164,9 +170,19 @@ export function toFloats(a: Interval): [number, number] {
   return [a.lo === null ? -Infinity : a.lo.valueOf(), a.hi === null ? Infinity : a.hi.valueOf()];
 }
 
-/** Apply a monotone float function to an interval, widening the result outward. */
+/**
+ * Doubles l ≤ lo and h ≥ hi: a float function evaluated there bounds its values on
+ * the interval (toFloats rounds to nearest, which may step inside).
+ */
+export function toFloatsOutward(a: Interval): [number, number] {
+  const l = a.lo === null ? -Infinity : fromRational(a.lo.s * a.lo.n, a.lo.d).lo;
+  const h = a.hi === null ? Infinity : fromRational(a.hi.s * a.hi.n, a.hi.d).hi;
+  return [l, h];
+}
+
+/** Apply a monotone float function to an interval, from outward-rounded ends, widening the result outward. */
 export function monotone(a: Interval, f: (x: number) => number, increasing: boolean, atNegInf: number, atPosInf: number): Interval {
-  const [l, h] = toFloats(a);
+  const [l, h] = toFloatsOutward(a);
   const fl = l === -Infinity ? atNegInf : f(l);
   const fh = h === Infinity ? atPosInf : f(h);
   const [lo, hi] = increasing ? [fl, fh] : [fh, fl];

@@ -7,9 +7,12 @@
  */
 import Fraction from 'fraction.js';
 import { Coef } from './coef.js';
+import { constantSign, type Sign } from './constant-sign.js';
 import * as I from './interval.js';
 
-export type Sign = -1 | 0 | 1;
+export { UndecidableSign } from './constant-sign.js';
+export type { Sign };
+
 export type IntervalSet = readonly I.Interval[];
 
 export interface Fact { readonly coef: Coef; readonly signs: readonly Sign[] }
@@ -18,9 +21,6 @@ export interface Fact { readonly coef: Coef; readonly signs: readonly Sign[] }
 export class NeedSplit extends Error {
   constructor(readonly pieces: Region[], readonly coef: Coef) { super(`split on the sign of ${coef.toString()}`); }
 }
-
-/** Thrown when the sign of a parameter-free constant cannot be certified. */
-export class UndecidableSign extends Error {}
 
 export class Region {
   constructor(
@@ -94,6 +94,8 @@ export class Region {
   }
 
   private computeSign(c: Coef): Sign {
+    // a constant's sign comes from its exact value, at whatever precision it takes (or UndecidableSign)
+    if (c.isConstant()) return constantSign(c);
     const s = I.signOf(this.enclose(c));
     if (s !== null) return s;
     const known = this.knownSign(c);
@@ -112,12 +114,17 @@ export class Region {
     if (atom && atom.kind === 'fn' && atom.fn === 'log' && this.sign(atom.arg) === 1) return this.sign(atom.arg.sub(Coef.of(1)));
     if (atom && atom.kind === 'fn' && atom.fn === 'exp') return 1;
     if (atom && atom.kind === 'pow' && this.sign(atom.base) === 1) return 1;
+    const k = atom && atom.kind === 'pow' ? atom.exp.asFraction() : null;
+    if (atom && atom.kind === 'pow' && k !== null && k.d === 1n) {
+      // B^k for an integer k ≠ 0 (B ≠ 0 where it is defined): the sign of B, or +1 for even k
+      const b = this.sign(atom.base);
+      if (b !== 0) return k.n % 2n === 0n ? 1 : b;
+    }
     const split = c.constantFactor();
     if (split) {
       const fs = this.sign(split.factor);
       return fs === 0 ? 0 : ((fs * this.sign(split.rest)) as Sign);
     }
-    if (c.parameters().size === 0) throw new UndecidableSign(`cannot certify the sign of the constant ${c.toString()}`);
     const pieces = ([-1, 0, 1] as Sign[]).flatMap((sg) => this.withSign(c, [sg]));
     throw new NeedSplit(pieces, c);
   }
