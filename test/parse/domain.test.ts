@@ -4,9 +4,9 @@ import { checkDomain } from '../../src/parse/domain.js';
 import { InputError } from '../../src/parse/errors.js';
 import { parseExpression } from '../../src/parse/parse.js';
 
-function domainError(text: string, from: number, count?: number): InputError {
+function domainError(text: string, from: number, term = false): InputError {
   try {
-    checkDomain(parseExpression(text), from, count === undefined ? {} : { count });
+    checkDomain(parseExpression(text), from, { term });
   } catch (e) {
     assert.ok(e instanceof InputError);
     assert.equal(e.kind, 'domain');
@@ -31,11 +31,29 @@ describe('checkDomain', () => {
     assert.match(domainError('-log(n)', -3).message, /at n = -3: .*use --from 1$/);
   });
 
-  it('does not suggest --from when the failures are scattered or fill the window', () => {
+  it('does not suggest --from when the failures are scattered or never end', () => {
     const scattered = domainError('log(sin(n))', 0);
     assert.doesNotMatch(scattered.message, /--from/);
-    const all = domainError('log(-n - 1)', 0, 8);
+    const all = domainError('log(-n - 1)', 0);
     assert.doesNotMatch(all.message, /--from/);
+    assert.match(all.message, /also for every n ≥ 1/);
+  });
+
+  it('every n, not only the first terms: exact roots of rational arguments (issue 10)', () => {
+    assert.equal(domainError('1/(n-20)^2', 0, true).message, 'division by zero at n = 20: the term is undefined on the summation range; use --from 21');
+    assert.equal(checkDomain(parseExpression('1/(n-20)^2'), 21, { term: true }), null);
+    assert.equal(domainError('-2*log(n + 0.1 + 0.2 - 0.3)', 0).message, 'log of a non-positive number at n = 0: the bias is undefined on the summation range; use --from 1');
+    assert.equal(domainError('log(n - 1000)', 0).message, 'log of a non-positive number at n = 0: the bias is undefined on the summation range (also at n = 1, …, 1000); use --from 1001');
+    assert.equal(domainError('1/((n-3)*(n-1e6))', 0, true).message, 'division by zero at n = 3: the term is undefined on the summation range (also at n = 1000000); use --from 1000001');
+    assert.match(domainError('log(n^2 - 10*n + 24)', 0).message, /^log of a non-positive number at n = 4: .*\(also at n = 5, 6\); use --from 7$/);
+    for (const ok of ['1/(n^2 - 2)', 'log(n^2 - 10*n + 26)', '-log(log(n+3))']) assert.equal(checkDomain(parseExpression(ok), 0), null, ok);
+    assert.equal(checkDomain(parseExpression('-log(n - log(n+1))'), 1), null);
+    assert.match(domainError('-log(n - log(n+1))', 0).message, /at n = 0: .*use --from 1$/);
+  });
+
+  it('returns a caveat where it cannot cover every n', () => {
+    const caveat = checkDomain(parseExpression('-log(n+1)*(2 + tan(pi*n/2))'), 0);
+    assert.match(caveat ?? '', /^cannot verify that the bias is defined for every n ≥ 1 \(tan at a pole/);
   });
 
   it('uses the variable name', () => {
@@ -50,8 +68,9 @@ describe('checkDomain', () => {
     assert.match(domainError('(-1)^(n/2)', 0).message, /non-integer power at n = 1/);
   });
 
-  it('skips expressions with parameters', () => {
-    assert.doesNotThrow(() => checkDomain(parseExpression('-r1*log(r2*n)'), 0));
+  it('leaves requirements with parameters to the regions, and reports the others as a caveat', () => {
+    assert.equal(checkDomain(parseExpression('-r1*log(r2*n)'), 0), null);
+    assert.match(checkDomain(parseExpression('-m*log(n-1)'), 0) ?? '', /^log of a non-positive number at n = 0: .*use --from 2$/);
   });
 
   it('stops quietly when evaluation is too expensive', () => {
