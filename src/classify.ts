@@ -5,7 +5,6 @@
  * object of src/types.ts.
  */
 import { Ctx, EngineUnknown, type WorkBudget } from './asymptotics/context.js';
-import { expand } from './asymptotics/expand.js';
 import { applyCondition } from './conditions/assumptions.js';
 import { WorkLimitError } from './conditions/coef.js';
 import { describeRegion, describeUnion, explore, mergeLeaves, type Leaf } from './conditions/cases.js';
@@ -17,7 +16,7 @@ import { InputError } from './parse/errors.js';
 import type { ParsedExpression } from './parse/expr.js';
 import type { SeriesFacts } from './tests/test.js';
 import { parseCondition, parseExpression } from './parse/parse.js';
-import { biasFacts, termFacts } from './tests/facts.js';
+import { seriesFacts } from './tests/facts.js';
 import { runTests } from './tests/index.js';
 import type { Classification, ClassificationCase, ClassifyOptions, Extrapolation, OverallVerdict, TestRecord, Verdict } from './types.js';
 
@@ -77,8 +76,7 @@ export function analyzeRegion<T>(p: PreparedInput, region: Region, budget: WorkB
       const problem = headDomainProblem(expr, variable, p.from, DOMAIN_CHECK_TERMS, region);
       if (problem !== null) return { kind: 'unknown', reason: `the ${p.term ? 'term' : 'bias'} is undefined for these parameter values: ${problem} (a later --from may avoid it)` };
     }
-    const approx = expand(expr, ctx);
-    const facts = p.term ? termFacts(expr, variable, approx, ctx) : biasFacts(expr, variable, approx);
+    const facts = seriesFacts(expr, variable, p.term, ctx);
     if (p.parsed.parameters.length > 0) {
       // after the expansion, which splits the region on the signs it needs (b > 0 in log(1 + b·n)), so that this never has to
       const undefinedTerms = regionDomainProblem(expr, variable, p.parsed.parameters, p.from, region, p.term ? 'term' : 'bias');

@@ -61,6 +61,8 @@ const MAX_CANON_DEPTH = 40;
 /** A coefficient grew past the work bounds; the caller answers `unknown`. */
 export class WorkLimitError extends Error {}
 const ZERO_F = new Fraction(0);
+const SMALL = 16;
+const SMALL_INTS: (Coef | undefined)[] = [];
 const ONE_F = new Fraction(1);
 
 function atomKey(a: Atom): string {
@@ -92,6 +94,12 @@ export class Coef {
   }
 
   static of(v: Fraction | number | string): Coef {
+    // small integers are asked for constantly (every monomial's zero exponents): share them
+    if (typeof v === 'number' && Number.isInteger(v) && v >= -SMALL && v <= SMALL) {
+      const hit = SMALL_INTS[v + SMALL];
+      if (hit) return hit;
+      return (SMALL_INTS[v + SMALL] = Coef.fromTerms([{ c: new Fraction(v), powers: [] }]));
+    }
     const f = v instanceof Fraction ? v : new Fraction(v as number);
     return Coef.fromTerms([{ c: f, powers: [] }]);
   }
@@ -178,11 +186,17 @@ export class Coef {
     return [...this.terms.values()].map((t) => ({ c: t.c, factors: t.powers.map(([k, e]) => ({ atom: atoms.get(k)!, key: k, exp: e, constant: paramFree(atoms.get(k)!) })) }));
   }
 
-  add(o: Coef): Coef { return Coef.fromTerms([...this.terms.values(), ...o.terms.values()]); }
-  neg(): Coef { return Coef.fromTerms([...this.terms.values()].map((t) => ({ c: t.c.neg(), powers: t.powers }))); }
-  sub(o: Coef): Coef { return this.add(o.neg()); }
+  add(o: Coef): Coef {
+    if (o.terms.size === 0) return this;
+    if (this.terms.size === 0) return o;
+    return Coef.fromTerms([...this.terms.values(), ...o.terms.values()]);
+  }
+  neg(): Coef { return this.terms.size === 0 ? this : Coef.fromTerms([...this.terms.values()].map((t) => ({ c: t.c.neg(), powers: t.powers }))); }
+  sub(o: Coef): Coef { return o.terms.size === 0 ? this : this.add(o.neg()); }
   scale(f: Fraction): Coef { return Coef.fromTerms([...this.terms.values()].map((t) => ({ c: t.c.mul(f), powers: t.powers }))); }
   mul(o: Coef): Coef {
+    if (this.terms.size === 0 || o.isOne()) return this;
+    if (o.terms.size === 0 || this.isOne()) return o;
     if (this.terms.size * o.terms.size > MAX_PRODUCT_TERMS) throw new WorkLimitError('a product of symbolic coefficients is too large');
     const out: Term[] = [];
     for (const a of this.terms.values()) for (const b of o.terms.values()) out.push({ c: a.c.mul(b.c), powers: mergePowers(a.powers, b.powers, 1) });

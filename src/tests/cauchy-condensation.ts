@@ -9,12 +9,11 @@
  * Owns: the condensed series and the hand-off to the tests that decide it.
  */
 import type { Ctx } from '../asymptotics/context.js';
-import { expand } from '../asymptotics/expand.js';
 import * as E from '../parse/expr.js';
 import type { Expr } from '../parse/expr.js';
 import type { TestRecord } from '../types.js';
 import { analyzingTest } from './detail.js';
-import { biasFacts, termFacts } from './facts.js';
+import { seriesFacts } from './facts.js';
 import { logScaleComparisonTest } from './log-scale-comparison.js';
 import { type Monotonicity, monotonicity } from './monotone.js';
 import { nthTermTest } from './nth-term.js';
@@ -43,8 +42,7 @@ export function condensedExpression(facts: SeriesFacts): Expr {
 }
 
 function condensedFacts(facts: SeriesFacts, condensed: Expr, ctx: Ctx): SeriesFacts {
-  const approx = expand(condensed, ctx);
-  return facts.termMode ? termFacts(condensed, facts.variable, approx, ctx) : biasFacts(condensed, facts.variable, approx);
+  return seriesFacts(condensed, facts.variable, facts.termMode, ctx);
 }
 
 export const cauchyCondensationTest = analyzingTest<CondensationDetail>('cauchy-condensation', (facts, ctx) => {

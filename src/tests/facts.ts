@@ -7,11 +7,22 @@
 import * as A from '../asymptotics/approx.js';
 import type { Ctx } from '../asymptotics/context.js';
 import { logSeries } from '../asymptotics/elementary.js';
+import { expand } from '../asymptotics/expand.js';
+import { signedLog } from '../asymptotics/signed-log.js';
 import { logApprox } from '../asymptotics/powers.js';
 import { ONE_MONO } from '../asymptotics/scale.js';
 import * as S from '../asymptotics/series.js';
 import type { Expr } from '../parse/expr.js';
 import type { SeriesFacts } from './test.js';
+
+/** The facts of the input expression: a bias p(n), or (termMode) the term a_n itself. */
+export function seriesFacts(expr: Expr, variable: string, termMode: boolean, ctx: Ctx): SeriesFacts {
+  if (!termMode) return biasFacts(expr, variable, expand(expr, ctx));
+  // a one-signed product of factors: q = −log|a_n| from the structure, without expanding a_n whole
+  const s = signedLog(expr, ctx);
+  if (s) return { expr, variable, termMode: true, termSign: s.sign, q: A.neg(s.log), term: null, qFromAbsUpper: null, qFromAbsLower: null };
+  return termFacts(expr, variable, expand(expr, ctx), ctx);
+}
 
 export function biasFacts(expr: Expr, variable: string, p: A.Approx): SeriesFacts {
   return { expr, variable, termMode: false, termSign: 1, q: A.neg(p), term: null, qFromAbsUpper: null, qFromAbsLower: null };

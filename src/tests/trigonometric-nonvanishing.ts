@@ -9,6 +9,7 @@ import { notApplicable, type ConvergenceTest } from './test.js';
 export const trigonometricNonvanishingTest: ConvergenceTest = {
   name: 'trigonometric-nonvanishing',
   run(facts) {
+    if (facts.termMode && facts.q && !facts.term) return notApplicable('trigonometric-nonvanishing', 'the terms have one sign for large n; the nth-term test reads q(n)');
     if (!facts.term?.nonvanishing) return notApplicable('trigonometric-nonvanishing', 'no factor sin(αn+β) or cos(αn+β) with α rational');
     return {
       test: 'trigonometric-nonvanishing', outcome: 'decisive', verdict: 'diverges',
