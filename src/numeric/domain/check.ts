@@ -56,6 +56,8 @@ const LAST_DOUBLING = 46;
 const STEPS_PER_REQUIREMENT = 1500;
 /** Most piece verdicts per call. */
 const STEPS_PER_CALL = 12_000;
+/** Exact work per call, in polynomial evaluations (./integer-signs.ts); past it the enclosures take over. */
+const EXACT_WORK_PER_CALL = 100_000;
 /** Work budget of one decimal evaluation. */
 const DECIMAL_STEPS = 200_000;
 
@@ -73,6 +75,7 @@ const pieceInterval = (p: Piece): Interval => ({ lo: I.fromBigInt(p.lo).lo, hi: 
 
 class Checker {
   private steps = 0;
+  private readonly exactBudget = { evaluations: EXACT_WORK_PER_CALL };
   private readonly parameterFree: boolean;
 
   constructor(
@@ -109,7 +112,7 @@ class Checker {
   }
 
   private decide(r: Requirement): Outcome {
-    const exact = exactFailures(r, this.variable, this.from);
+    const exact = exactFailures(r, this.variable, this.from, this.exactBudget);
     if (exact !== null) {
       if (exact.length === 0) return { kind: 'ok' };
       if (r.guards.length === 0 && r.bindings.length === 0) {

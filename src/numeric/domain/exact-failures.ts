@@ -4,13 +4,13 @@
  *
  * Owns: `exactFailures` (a sorted list of integer runs, or null where this
  * route does not apply: parameters, indices, transcendental parts, sizes past
- * the caps) and the run helpers. Guards are not looked at here: the runs say
+ * the caps, or the call's share of exact work spent) and the run helpers. Guards are not looked at here: the runs say
  * where the condition fails, and the caller decides where it is evaluated.
  */
 import type { Expr } from '../../parse/expr.js';
 import { PolyLimit } from './poly.js';
 import * as P from './poly.js';
-import { integerSignRanges, type Sign } from './integer-signs.js';
+import { type ExactBudget, integerSignRanges, type Sign } from './integer-signs.js';
 import { isIntegerPolynomial, type RationalFunction, rationalFunction, rationalValue } from './rational-expr.js';
 import { mentions, NEG, POS, type Requirement, type SignMask, ZERO } from './requirements.js';
 import { isIntegerValued } from './signs.js';
@@ -52,30 +52,30 @@ function* points(rs: readonly IntRange[]): Generator<bigint> {
 }
 
 /** Runs where the sign of f is in `signs` (a mask). */
-function runsWithSign(f: P.Poly, from: bigint, mask: SignMask): IntRange[] {
+function runsWithSign(f: P.Poly, from: bigint, mask: SignMask, budget: ExactBudget): IntRange[] {
   const bitOf = (s: Sign): SignMask => (s < 0 ? NEG : s > 0 ? POS : ZERO);
-  return integerSignRanges(f, from).filter((r) => mask & bitOf(r.sign)).map((r) => ({ lo: r.lo, hi: r.hi }));
+  return integerSignRanges(f, from, budget).filter((r) => mask & bitOf(r.sign)).map((r) => ({ lo: r.lo, hi: r.hi }));
 }
 
 /** Where the value r(n) has a sign outside `allowed`, or r is undefined. */
-function signFailures(r: RationalFunction, from: bigint, allowed: SignMask): IntRange[] {
+function signFailures(r: RationalFunction, from: bigint, allowed: SignMask, budget: ExactBudget): IntRange[] {
   // sign(num/den) = sign(num·den) where den ≠ 0, and num·den = 0 where den = 0
   const f = P.checkSize(P.mul(r.num, r.den));
-  const bad = runsWithSign(f, from, ~allowed & (NEG | ZERO | POS));
+  const bad = runsWithSign(f, from, ~allowed & (NEG | ZERO | POS), budget);
   // a zero of num·den that is a zero of den is a failure even where 0 is allowed
-  if (allowed & ZERO) bad.push(...runsWithSign(r.den, from, ZERO));
+  if (allowed & ZERO) bad.push(...runsWithSign(r.den, from, ZERO, budget));
   return mergeRanges(bad);
 }
 
 const isInteger = (v: { p: bigint; q: bigint }): boolean => v.p % v.q === 0n;
 
-function powerFailures(exponentExpr: Expr, base: RationalFunction, from: bigint, variable: string): IntRange[] | null {
-  const notPositive = signFailures(base, from, POS);
+function powerFailures(exponentExpr: Expr, base: RationalFunction, from: bigint, variable: string, budget: ExactBudget): IntRange[] | null {
+  const notPositive = signFailures(base, from, POS, budget);
   if (notPositive.length === 0) return [];
   const e = mentions(exponentExpr, 'param') || mentions(exponentExpr, 'index') ? null : rationalFunction(exponentExpr, variable);
   const integerExponent = isIntegerValued(exponentExpr, variable);
   // where the base is negative an integer exponent is fine: only its zeros and poles are left to look at
-  const candidates = integerExponent ? signFailures(base, from, NEG | POS) : notPositive;
+  const candidates = integerExponent ? signFailures(base, from, NEG | POS, budget) : notPositive;
   const count = pointCount(candidates);
   if (count === null || count > BigInt(MAX_POINTS) || e === null) return null;
   const bad: IntRange[] = [];
@@ -89,8 +89,8 @@ function powerFailures(exponentExpr: Expr, base: RationalFunction, from: bigint,
   return mergeRanges(bad);
 }
 
-function gammaFailures(a: RationalFunction, from: bigint): IntRange[] | null {
-  const notPositive = signFailures(a, from, POS);
+function gammaFailures(a: RationalFunction, from: bigint, budget: ExactBudget): IntRange[] | null {
+  const notPositive = signFailures(a, from, POS, budget);
   if (notPositive.length === 0 || isIntegerPolynomial(a)) return notPositive;
   const count = pointCount(notPositive);
   if (count === null || count > BigInt(MAX_POINTS)) return null;
@@ -106,18 +106,18 @@ function gammaFailures(a: RationalFunction, from: bigint): IntRange[] | null {
  * The integers n ≥ from where the requirement's condition fails (ignoring its
  * guards), or null where this exact route does not apply.
  */
-export function exactFailures(req: Requirement, variable: string, from: bigint): IntRange[] | null {
+export function exactFailures(req: Requirement, variable: string, from: bigint, budget: ExactBudget): IntRange[] | null {
   if (mentions(req.arg, 'param') || mentions(req.arg, 'index')) return null;
   const a = rationalFunction(req.arg, variable);
   if (a === null) return null;
   try {
     switch (req.condition.kind) {
-      case 'sign': return signFailures(a, from, req.condition.allowed);
-      case 'power': return powerFailures(req.condition.exponent, a, from, variable);
-      case 'gamma': return gammaFailures(a, from);
-      case 'factorial': return isIntegerPolynomial(a) ? signFailures(a, from, ZERO | POS) : null;
+      case 'sign': return signFailures(a, from, req.condition.allowed, budget);
+      case 'power': return powerFailures(req.condition.exponent, a, from, variable, budget);
+      case 'gamma': return gammaFailures(a, from, budget);
+      case 'factorial': return isIntegerPolynomial(a) ? signFailures(a, from, ZERO | POS, budget) : null;
       // a rational argument is never a pole (π/2 + kπ is irrational); only its own divisions matter
-      case 'tan': return signFailures({ num: [1n], den: a.den }, from, NEG | POS);
+      case 'tan': return signFailures({ num: [1n], den: a.den }, from, NEG | POS, budget);
       case 'integer': return isIntegerPolynomial(a) ? [] : null;
     }
   } catch (err) {

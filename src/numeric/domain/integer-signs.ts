@@ -27,11 +27,16 @@ export interface SignRange {
 /** Most polynomial evaluations (counted per Sturm-sequence member) one call may do. */
 const MAX_EVALUATIONS = 20_000;
 
+/** Work left for several calls together (one domain check shares one), in polynomial evaluations. */
+export interface ExactBudget { evaluations: number }
+
 const signOf = (x: bigint): Sign => (x > 0n ? 1 : x < 0n ? -1 : 0);
 
-function sturmSequence(s: Poly): Poly[] {
+function sturmSequence(s: Poly, charge: (work: number) => void): Poly[] {
   const seq: Poly[] = [s, primitive(derivative(s))];
   while (degree(seq[seq.length - 1]!) > 0) {
+    // a pseudo-division costs about deg² coefficient products: charged as that many evaluations' worth
+    charge(Math.ceil((degree(seq[seq.length - 2]!) * degree(seq[seq.length - 1]!)) / 8) + 1);
     const { r } = pseudoDivide(seq[seq.length - 2]!, seq[seq.length - 1]!);
     if (r.length === 0) break; // cannot happen for a square-free s; harmless otherwise
     seq.push(primitive(neg(r)));
@@ -55,7 +60,7 @@ function cauchyBound(f: Poly): bigint {
  * Maximal runs of integers n ≥ from on which F(n) has a constant sign, in
  * increasing order; the last run is unbounded. Throws PolyLimit past the caps.
  */
-export function integerSignRanges(f: Poly, from: bigint): SignRange[] {
+export function integerSignRanges(f: Poly, from: bigint, shared?: ExactBudget): SignRange[] {
   checkSize(f);
   if (f.length === 0) return [{ lo: from, hi: null, sign: 0 }];
   if (f.length === 1) return [{ lo: from, hi: null, sign: signOf(f[0]!) }];
@@ -63,11 +68,15 @@ export function integerSignRanges(f: Poly, from: bigint): SignRange[] {
   const tailSign = signOf(lead(f));
   if (from >= bound) return [{ lo: from, hi: null, sign: tailSign }];
 
-  const seq = sturmSequence(squareFree(f));
   let evaluations = 0;
+  const charge = (work: number): void => {
+    evaluations += work;
+    if (shared) shared.evaluations -= work;
+    if (evaluations > MAX_EVALUATIONS || (shared && shared.evaluations < 0)) throw new PolyLimit('too many Sturm evaluations');
+  };
+  const seq = sturmSequence(squareFree(f), charge);
   const variations = (x: bigint): number => {
-    evaluations += seq.length;
-    if (evaluations > MAX_EVALUATIONS) throw new PolyLimit('too many Sturm evaluations');
+    charge(seq.length);
     let count = 0;
     let last: Sign = 0;
     for (const p of seq) {
