@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { classify } from '../src/classify.js';
 import { findProjectRoot } from '../src/cli/paths.js';
 import type { Classification } from '../src/types.js';
-import { describeSpec, generateCases, type GenCase, truthOfCase, type Truth } from '../test/classify/exp-log-generator.js';
+import { describeSpec, generateCases, type GenCase, isParam, truthOfCase, type Truth } from '../test/classify/exp-log-generator.js';
 import type { BenchCase } from './cases.js';
 import { runSympy, type SympyRun } from './sympy-peer.js';
 import { median, timeMedian } from './timing.js';
@@ -63,7 +63,7 @@ const asBenchCase = (c: GenCase, truth: Truth): BenchCase => ({
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   // parametric families have no single truth for SymPy; their concrete instances are in the other kinds
-  const cases = generateCases(args.seed, Math.ceil(args.cases * 1.25)).filter((c) => c.spec.kind === 'bias' || c.spec.kind === 'term').slice(0, args.cases);
+  const cases = generateCases(args.seed, Math.ceil(args.cases * 1.25)).filter((c) => !isParam(c.spec)).slice(0, args.cases);
   const truth = new Map(cases.map((c) => [c.id, truthOfCase(c.spec)] as const));
   process.stderr.write(`timing classify() on ${cases.length} generated cases (seed ${args.seed})…\n`);
   const ours = new Map(cases.map((c) => [c.id, runOurs(c)] as const));

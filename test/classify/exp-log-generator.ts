@@ -110,7 +110,7 @@ export const BLOCKS: readonly Block[] = [
   },
   {
     id: 'n^(1/L1)', name: 'n^{1/log log n}',
-    forms: ['(n+3)^(1/log(log(n+3)))', 'exp(log(n+3)/log(log(n+3)))', 'exp(log(n+4)/log(log(n+4)))'],
+    forms: ['(n+3)^(1/log(log(n+3)))', 'exp(log(n+16)/log(log(n+16)))', 'exp(log(n+4)/log(log(n+16)))'],
     factors: [],
     exact: (n) => Math.exp(ln(n) / ln(ln(n))),
   },
@@ -214,6 +214,11 @@ export interface TermSpec {
   readonly form: number;
   /** term mode: which factor form (0 = exp(−c·form), k > 0 = factors[k−1], modulo) */
   readonly factor: number;
+  /**
+   * Written as (c − a)·form + a·(another form) instead: a cancellation up to o(1).
+   * With c = 0 the block is a phantom: a·F₁ − a·F₂ = o(1), which the engine must see.
+   */
+  readonly split?: { readonly a: Rational; readonly form: number };
 }
 
 /**
@@ -244,7 +249,11 @@ export function truthOf(terms: readonly { block: number; coef: Rational }[]): Tr
 
 // ---------------------------------------------------------------- cases
 
-export type CaseKind = 'bias' | 'term' | 'param-bias' | 'param-term';
+/**
+ * bias: p = −q; term: a_n = e^{−q}; sum-term: a_n = e^{−q} + e^{−q₂}; sum-bias: p = log(e^{−q} + e^{−q₂})
+ * (a sum converges iff both parts do); param-*: one coefficient of q is the parameter m.
+ */
+export type CaseKind = 'bias' | 'term' | 'sum-term' | 'sum-bias' | 'param-bias' | 'param-term';
 export const BIAS_LAYOUTS = ['neg-sum', 'signed', 'scaled'] as const;
 export const TERM_LAYOUTS = ['exp', 'product', 'quotient'] as const;
 export type Layout = (typeof BIAS_LAYOUTS)[number] | (typeof TERM_LAYOUTS)[number];
@@ -256,8 +265,10 @@ export interface CaseSpec {
   readonly terms: readonly TermSpec[];
   /** coefficient text style (fractions or decimals) */
   readonly style: number;
-  /** a constant added to q, or 0 */
+  /** a constant subtracted from q, or 0 */
   readonly offset: number;
+  /** q₂ of the sum kinds */
+  readonly second?: readonly TermSpec[];
 }
 
 export const PARAM = 'm';
@@ -270,7 +281,18 @@ export interface GenCase {
 }
 
 const paren = (s: string): string => `(${s})`;
-const formOf = (t: TermSpec): string => { const f = BLOCKS[t.block]!.forms; return f[t.form % f.length]!; };
+export const formOf = (t: TermSpec): string => { const f = BLOCKS[t.block]!.forms; return f[t.form % f.length]!; };
+
+/** The summands as written: a split term becomes two, (c − a)·F₁ and a·F₂ (a zero coefficient is dropped). */
+export function written(terms: readonly TermSpec[]): TermSpec[] {
+  return terms.flatMap((t) => {
+    if (!t.split || t.coef === null) return [t];
+    const { a, form } = t.split;
+    const rest = ratAdd(t.coef, rat(-a.num, a.den));
+    const second: TermSpec = { block: t.block, coef: a, form, factor: t.factor + 1 };
+    return ratSign(rest) === 0 ? [second] : [{ block: t.block, coef: rest, form: t.form, factor: t.factor }, second];
+  });
+}
 const cText = (t: TermSpec, style: number): string => (t.coef === null ? PARAM : coefText(t.coef, style));
 const isParam = (spec: CaseSpec): boolean => spec.kind === 'param-bias' || spec.kind === 'param-term';
 
@@ -283,11 +305,12 @@ function product(t: TermSpec, style: number): string {
 
 /** The bias p = −q in one of the bias layouts. */
 function renderBias(spec: CaseSpec): string {
+  const terms = written(spec.terms);
   const off = spec.offset === 0 ? '' : spec.offset > 0 ? ` + ${spec.offset}` : ` - ${-spec.offset}`;
   switch (spec.layout) {
     case 'signed': {
       // fold each sign into the operator: −c·B for c > 0, + |c|·B for c < 0
-      const parts = spec.terms.map((t, i) => {
+      const parts = terms.map((t, i) => {
         if (t.coef === null || ratSign(t.coef) > 0) return `${i === 0 ? '-' : ' - '}${product(t, spec.style)}`;
         const abs = { ...t, coef: rat(-t.coef.num, t.coef.den) };
         return `${i === 0 ? '' : ' + '}${product(abs, spec.style)}`;
@@ -296,11 +319,11 @@ function renderBias(spec: CaseSpec): string {
     }
     case 'scaled': {
       // −(2·c1·B1 + 2·c2·B2 + …)/2: an exact identity
-      const body = spec.terms.map((t) => `2*${cText(t, spec.style)}*${paren(formOf(t))}`).join(' + ');
+      const body = terms.map((t) => `2*${cText(t, spec.style)}*${paren(formOf(t))}`).join(' + ');
       return `-(${body})/2${off}`;
     }
     default:
-      return `-(${spec.terms.map((t) => product(t, spec.style)).join(' + ')})${off}`;
+      return `-(${terms.map((t) => product(t, spec.style)).join(' + ')})${off}`;
   }
 }
 
@@ -314,14 +337,15 @@ function factorOf(t: TermSpec, style: number): string {
 
 /** The term a_n = e^{−q} in one of the term layouts. */
 function renderTerm(spec: CaseSpec): string {
+  const terms = written(spec.terms);
   const scale = spec.offset === 0 ? '' : `exp(${spec.offset})*`;
   switch (spec.layout) {
     case 'product':
-      return scale + spec.terms.map((t) => factorOf(t, spec.style)).join('*');
+      return scale + terms.map((t) => factorOf(t, spec.style)).join('*');
     case 'quotient': {
       // factors with a positive coefficient go to the denominator as X^c, the others stay above
       const num: string[] = [], den: string[] = [];
-      for (const t of spec.terms) {
+      for (const t of terms) {
         const bases = BLOCKS[t.block]!.bases ?? [];
         if (t.coef !== null && ratSign(t.coef) > 0 && bases.length > 0 && t.factor % 2 === 0) den.push(`${bases[(t.factor >> 1) % bases.length]!}^${coefText(t.coef, spec.style)}`);
         else if (t.coef !== null && ratSign(t.coef) > 0) den.push(factorOf({ ...t, coef: rat(-t.coef.num, t.coef.den) }, spec.style));
@@ -335,12 +359,25 @@ function renderTerm(spec: CaseSpec): string {
   }
 }
 
+/** The two parts of a sum kind, as terms e^{−q} and e^{−q₂} (the offset stays with the first). */
+export function sumParts(spec: CaseSpec): [CaseSpec, CaseSpec] {
+  if (!spec.second) throw new Error(`${spec.kind} without a second part`);
+  const layout2 = TERM_LAYOUTS[(TERM_LAYOUTS.indexOf(spec.layout as (typeof TERM_LAYOUTS)[number]) + 1) % TERM_LAYOUTS.length]!;
+  return [{ ...spec, kind: 'term', second: undefined }, { ...spec, kind: 'term', terms: spec.second, layout: layout2, offset: 0, style: spec.style + 1, second: undefined }];
+}
+
+export const isTermMode = (kind: CaseKind): boolean => kind === 'term' || kind === 'param-term' || kind === 'sum-term';
+
 export function render(spec: CaseSpec): string {
-  return spec.kind === 'bias' || spec.kind === 'param-bias' ? renderBias(spec) : renderTerm(spec);
+  if (spec.kind === 'sum-term' || spec.kind === 'sum-bias') {
+    const [a, b] = sumParts(spec).map(renderTerm) as [string, string];
+    return spec.kind === 'sum-term' ? `${a} + ${b}` : `log(${a} + ${b})`;
+  }
+  return isTermMode(spec.kind) ? renderTerm(spec) : renderBias(spec);
 }
 
 export function makeCase(spec: CaseSpec, id: string): GenCase {
-  const term = spec.kind === 'term' || spec.kind === 'param-term';
+  const term = isTermMode(spec.kind);
   return { id, spec, expr: render(spec), options: term ? { term: true } : {} };
 }
 
@@ -353,9 +390,11 @@ export function instantiate(spec: CaseSpec, m?: Rational): { block: number; coef
   });
 }
 
-/** Truth of a concrete case, or of a parametric one at m. */
+/** Truth of a concrete case, or of a parametric one at m. A sum converges iff both parts do. */
 export function truthOfCase(spec: CaseSpec, m?: Rational): Truth {
-  return truthOf(instantiate(spec, m));
+  const first = truthOf(instantiate(spec, m));
+  if (!spec.second) return first;
+  return first === 'converges' && truthOf(instantiate({ ...spec, terms: spec.second })) === 'converges' ? 'converges' : 'diverges';
 }
 
 /** The concrete expression of a parametric case at m (the same layout, m written as a coefficient). */
@@ -369,7 +408,7 @@ export const PARAM_POINTS: readonly Rational[] = [rat(-2), rat(-1, 2), rat(0), r
 // ---------------------------------------------------------------- arbitraries
 
 const anyCoef: fc.Arbitrary<Rational> = fc.oneof(
-  { weight: 4, arbitrary: fc.tuple(fc.constantFrom(1, 2, 3, 4, 8, 10), fc.integer({ min: -24, max: 24 })).filter(([, k]) => k !== 0).map(([d, k]) => rat(k, d)) },
+  { weight: 4, arbitrary: fc.tuple(fc.constantFrom(1, 2, 3, 4, 8, 10), fc.integer({ min: -12, max: 24 })).filter(([, k]) => k !== 0).map(([d, k]) => rat(k, d)) },
   { weight: 2, arbitrary: fc.constantFrom(rat(1), rat(2), rat(-1), rat(1, 2)) },
   { weight: 1, arbitrary: fc.constantFrom(rat(1, 100), rat(-1, 100), rat(1, 50), rat(-3, 100)) },
 );
@@ -381,8 +420,19 @@ const levelCoef: fc.Arbitrary<Rational> = fc.oneof(
   { weight: 3, arbitrary: anyCoef },
 );
 
+const splitArb: fc.Arbitrary<{ a: Rational; form: number } | undefined> = fc.oneof(
+  { weight: 6, arbitrary: fc.constant(undefined) },
+  { weight: 1, arbitrary: fc.record({ a: fc.tuple(fc.constantFrom(1, 2, 4), fc.integer({ min: -8, max: 8 })).filter(([, k]) => k !== 0).map(([d, k]) => rat(k, d)), form: fc.nat(20) }) },
+);
+
 const termOf = (block: number, coef: fc.Arbitrary<Rational>): fc.Arbitrary<TermSpec> =>
-  fc.record({ block: fc.constant(block), coef, form: fc.nat(20), factor: fc.nat(20) });
+  fc.record({ block: fc.constant(block), coef, form: fc.nat(20), factor: fc.nat(20), split: splitArb })
+    .map(({ split, ...t }) => (split === undefined || (t.coef !== null && ratCompare(t.coef, split.a) === 0) ? t : { ...t, split }));
+
+/** A phantom: a block with coefficient 0, written a·F₁ − a·F₂ in two different rewritings. */
+const phantomArb: fc.Arbitrary<TermSpec> = fc.record({ block: fc.nat(BLOCKS.length - 1), a: fc.integer({ min: 1, max: 6 }), sign: fc.boolean(), f1: fc.nat(20), f2: fc.nat(20) })
+  .filter(({ block, f1, f2 }) => f1 % BLOCKS[block]!.forms.length !== f2 % BLOCKS[block]!.forms.length)
+  .map(({ block, a, sign, f1, f2 }) => ({ block, coef: rat(0), form: f1, factor: 0, split: { a: rat(sign ? a : -a), form: f2 } }));
 
 const coefFor = (block: number): fc.Arbitrary<Rational> => (BLOCKS[block]!.level !== undefined ? levelCoef : anyCoef);
 
@@ -407,28 +457,34 @@ const boundaryTerms: fc.Arbitrary<TermSpec[]> = fc.integer({ min: 1, max: LEVELS
 const shuffled = <T>(xs: readonly T[]): fc.Arbitrary<T[]> =>
   fc.array(fc.nat(), { minLength: xs.length, maxLength: xs.length }).map((keys) => xs.map((x, i) => ({ x, k: keys[i]! })).sort((a, b) => a.k - b.k).map((e) => e.x));
 
-const termsArb: fc.Arbitrary<TermSpec[]> = fc.oneof({ weight: 3, arbitrary: freeTerms }, { weight: 2, arbitrary: boundaryTerms });
+const baseTerms: fc.Arbitrary<TermSpec[]> = fc.oneof({ weight: 3, arbitrary: freeTerms }, { weight: 2, arbitrary: boundaryTerms });
+/** one case in eight carries a phantom block (distinct from the others) */
+const termsArb: fc.Arbitrary<TermSpec[]> = fc.tuple(baseTerms, fc.option(phantomArb, { freq: 8 }))
+  .map(([ts, ph]) => (ph === null || ts.some((t) => t.block === ph.block) ? ts : [...ts, ph]));
 
 const kindArb: fc.Arbitrary<CaseKind> = fc.oneof(
-  { weight: 70, arbitrary: fc.constant<CaseKind>('bias') },
-  { weight: 20, arbitrary: fc.constant<CaseKind>('term') },
+  { weight: 62, arbitrary: fc.constant<CaseKind>('bias') },
+  { weight: 18, arbitrary: fc.constant<CaseKind>('term') },
+  { weight: 6, arbitrary: fc.constant<CaseKind>('sum-term') },
+  { weight: 4, arbitrary: fc.constant<CaseKind>('sum-bias') },
   { weight: 7, arbitrary: fc.constant<CaseKind>('param-bias') },
   { weight: 3, arbitrary: fc.constant<CaseKind>('param-term') },
 );
 
 export const caseSpecArb: fc.Arbitrary<CaseSpec> = fc
-  .record({ kind: kindArb, terms: termsArb, style: fc.nat(5), offset: fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: -5, max: 5 }) }), layoutPick: fc.nat(5), paramPick: fc.nat(9) })
+  .record({ kind: kindArb, terms: termsArb, second: baseTerms, style: fc.nat(5), offset: fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: -5, max: 5 }) }), layoutPick: fc.nat(5), paramPick: fc.nat(9) })
   .chain((r) => shuffled(r.terms).map((terms) => {
-    const term = r.kind === 'term' || r.kind === 'param-term';
+    const term = r.kind !== 'bias' && r.kind !== 'param-bias';
     const layout: Layout = term ? TERM_LAYOUTS[r.layoutPick % TERM_LAYOUTS.length]! : BIAS_LAYOUTS[r.layoutPick % BIAS_LAYOUTS.length]!;
     let ts = terms;
     if (r.kind === 'param-bias' || r.kind === 'param-term') {
       // the parameter replaces the leading coefficient, or (3 times in 10) another one
       const lead = ts.reduce((best, t, i) => (t.block < ts[best]!.block ? i : best), 0);
       const at = r.paramPick < 7 ? lead : r.paramPick % ts.length;
-      ts = ts.map((t, i) => (i === at ? { ...t, coef: null } : t));
+      ts = ts.map((t, i) => (i === at ? { block: t.block, coef: null, form: t.form, factor: t.factor } : t));
     }
-    return { kind: r.kind, layout, terms: ts, style: r.style, offset: r.offset };
+    const sum = r.kind === 'sum-term' || r.kind === 'sum-bias';
+    return { kind: r.kind, layout, terms: ts, style: r.style, offset: r.offset, ...(sum ? { second: r.second } : {}) };
   }));
 
 /** `count` cases from `seed`, reproducibly. */
@@ -438,7 +494,9 @@ export function generateCases(seed: number, count: number): GenCase[] {
 
 /** A short description of a case's structure, for reports: "L0:1 + L1:-1/2". */
 export function describeSpec(spec: CaseSpec): string {
-  return [...spec.terms].sort((a, b) => a.block - b.block).map((t) => `${BLOCKS[t.block]!.id}:${t.coef === null ? PARAM : ratText(t.coef)}`).join(' + ');
+  const one = (ts: readonly TermSpec[]): string => [...ts].sort((a, b) => a.block - b.block)
+    .map((t) => `${BLOCKS[t.block]!.id}:${t.coef === null ? PARAM : ratText(t.coef)}${t.split ? `(split ${ratText(t.split.a)})` : ''}`).join(' + ');
+  return spec.second ? `(${one(spec.terms)}) | (${one(spec.second)})` : one(spec.terms);
 }
 
 export { isParam };

@@ -42,13 +42,22 @@ function shrink(spec: CaseSpec): CaseSpec {
   let cur = spec;
   const plain = (s: CaseSpec): CaseSpec[] => {
     const out: CaseSpec[] = [];
+    if (s.second) {
+      // one side of the sum alone, in the same mode
+      const single = s.kind === 'sum-term' ? 'term' : 'bias';
+      out.push({ ...s, kind: single, layout: single === 'term' ? 'exp' : 'neg-sum', second: undefined });
+      out.push({ ...s, kind: single, layout: single === 'term' ? 'exp' : 'neg-sum', terms: s.second, second: undefined });
+      for (let i = 0; i < s.second.length && s.second.length > 1; i++) out.push({ ...s, second: s.second.filter((_, j) => j !== i) });
+    }
     for (let i = 0; i < s.terms.length && s.terms.length > 1; i++) out.push({ ...s, terms: s.terms.filter((_, j) => j !== i) });
     if (s.offset !== 0) out.push({ ...s, offset: 0 });
-    const simpleLayout = s.kind === 'term' ? 'exp' : 'neg-sum';
+    const simpleLayout = s.kind === 'bias' ? 'neg-sum' : 'exp';
     if (s.layout !== simpleLayout) out.push({ ...s, layout: simpleLayout });
     if (s.style !== 0) out.push({ ...s, style: 0 });
     s.terms.forEach((t, i) => {
       const set = (u: Partial<TermSpec>): CaseSpec => ({ ...s, terms: s.terms.map((x, j) => (j === i ? { ...x, ...u } : x)) });
+      if (t.split && t.coef !== null && t.coef.num !== 0) out.push({ ...s, terms: s.terms.map((x, j) => (j === i ? { block: x.block, coef: x.coef, form: x.form, factor: x.factor } : x)) });
+      if (t.split && t.coef !== null && t.coef.num === 0) out.push({ ...s, terms: s.terms.filter((_, j) => j !== i) });
       if (t.form % BLOCKS[t.block]!.forms.length !== 0) out.push(set({ form: 0 }));
       if (t.factor !== 0) out.push(set({ factor: 0 }));
       // simpler coefficients of the same sign and side of 1
@@ -71,11 +80,14 @@ function shrink(spec: CaseSpec): CaseSpec {
 const coefClass = (t: TermSpec): string => {
   if (t.coef === null) return 'm';
   const s = ratSign(t.coef), one = ratCompare(t.coef, rat(1));
-  return one === 0 ? '1' : s < 0 ? '<0' : one < 0 ? '(0,1)' : '>1';
+  return s === 0 ? '0' : one === 0 ? '1' : s < 0 ? '<0' : one < 0 ? '(0,1)' : '>1';
 };
 
 /** "e^sqrtL1[>1] + L0[1]": the blocks of a minimal case, fastest first, with the class of each coefficient */
-const signature = (s: CaseSpec): string => [...s.terms].sort((a, b) => a.block - b.block).map((t) => `${BLOCKS[t.block]!.id}[${coefClass(t)}]`).join(' + ');
+const signature = (s: CaseSpec): string => {
+  const one = (ts: readonly TermSpec[]): string => [...ts].sort((a, b) => a.block - b.block).map((t) => `${BLOCKS[t.block]!.id}[${coefClass(t)}]${t.split ? (t.coef?.num === 0 ? '(phantom)' : '(split)') : ''}`).join(' + ');
+  return s.second ? `(${one(s.terms)}) | (${one(s.second)})` : one(s.terms);
+};
 
 interface Minimal { readonly category: string; readonly original: Outcome; readonly minimal: GenCase; readonly truth: string; readonly got: string }
 
@@ -117,7 +129,9 @@ async function main(): Promise<void> {
   // coarser: the blocks of the minimal case and the mode, whatever the coefficients
   const coarse = new Map<string, Minimal[]>();
   for (const m of minimal) {
-    const key = `${m.minimal.options.term ? 'term' : 'bias'}${m.category.startsWith('param') ? ' (from parametric)' : ''}: ${[...m.minimal.spec.terms].sort((a, b) => a.block - b.block).map((t) => BLOCKS[t.block]!.id).join(' + ')}`;
+    const ids = (ts: readonly TermSpec[]): string => [...ts].sort((a, b) => a.block - b.block).map((t) => `${BLOCKS[t.block]!.id}${t.split ? (t.coef?.num === 0 ? '(phantom)' : '(split)') : ''}`).join(' + ');
+    const sp = m.minimal.spec;
+    const key = `${sp.kind}${m.category.startsWith('param') ? ' (from parametric)' : ''}: ${sp.second ? `(${ids(sp.terms)}) | (${ids(sp.second)})` : ids(sp.terms)}`;
     coarse.set(key, [...(coarse.get(key) ?? []), m]);
   }
   console.log(`\nby blocks of the minimal case:`);
