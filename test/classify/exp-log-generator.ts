@@ -463,11 +463,11 @@ const termsArb: fc.Arbitrary<TermSpec[]> = fc.tuple(baseTerms, fc.option(phantom
   .map(([ts, ph]) => (ph === null || ts.some((t) => t.block === ph.block) ? ts : [...ts, ph]));
 
 const kindArb: fc.Arbitrary<CaseKind> = fc.oneof(
-  { weight: 62, arbitrary: fc.constant<CaseKind>('bias') },
+  { weight: 66, arbitrary: fc.constant<CaseKind>('bias') },
   { weight: 18, arbitrary: fc.constant<CaseKind>('term') },
-  { weight: 6, arbitrary: fc.constant<CaseKind>('sum-term') },
-  { weight: 4, arbitrary: fc.constant<CaseKind>('sum-bias') },
-  { weight: 7, arbitrary: fc.constant<CaseKind>('param-bias') },
+  { weight: 4, arbitrary: fc.constant<CaseKind>('sum-term') },
+  { weight: 3, arbitrary: fc.constant<CaseKind>('sum-bias') },
+  { weight: 6, arbitrary: fc.constant<CaseKind>('param-bias') },
   { weight: 3, arbitrary: fc.constant<CaseKind>('param-term') },
 );
 

@@ -22,10 +22,10 @@ const SHOW = 12;
 if (!Number.isSafeInteger(SEED)) throw new Error(`RPE_SEED must be an integer, got ${process.env.RPE_SEED}`);
 if (!Number.isSafeInteger(COUNT) || COUNT < 1) throw new Error(`RPE_GEN_CASES must be a positive integer, got ${process.env.RPE_GEN_CASES}`);
 
-function report(t: TestContext, label: string, out: readonly Outcome[], wallMs: number): void {
+function report(t: TestContext, label: string, out: readonly Outcome[], wallMs: number, cpu: NodeJS.CpuUsage): void {
   const s = summarise(out);
   t.diagnostic(`${label} (RPE_SEED=${SEED}): ${s.cases} cases, ${s.correct} correct, ${s.unknown} unknown, ${s.wrong} wrong, ${s.crash} crashed; `
-    + `${(wallMs / 1000).toFixed(1)} s wall on ${workerCount()} worker(s), ${(s.ms / 1000).toFixed(1)} s in classify`);
+    + `${(wallMs / 1000).toFixed(1)} s wall on ${workerCount()} worker(s), ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU (all threads)`);
   const kinds = [...new Set(out.map((o) => o.kind))];
   for (const k of kinds) {
     const ks = summarise(out.filter((o) => o.kind === k));
@@ -40,14 +40,14 @@ function report(t: TestContext, label: string, out: readonly Outcome[], wallMs: 
 
 test(`generated exp-log cases: no wrong verdict, under ${MAX_UNKNOWN * 100}% unknown`, { timeout: 1_800_000 }, async (t) => {
   const cases = generateCases(SEED, COUNT);
-  const t0 = performance.now();
+  const t0 = performance.now(), c0 = process.cpuUsage();
   const out = await checkAll(cases);
-  report(t, 'generated', out, performance.now() - t0);
+  report(t, 'generated', out, performance.now() - t0, process.cpuUsage(c0));
 });
 
 test('growth-order pairs: L0 + … + L_{d−1} + B_i − B_j for every ordered pair of blocks', { timeout: 600_000 }, async (t) => {
   const cases = pairCases(SEED);
-  const t0 = performance.now();
+  const t0 = performance.now(), c0 = process.cpuUsage();
   const out = await checkAll(cases);
-  report(t, 'pairs', out, performance.now() - t0);
+  report(t, 'pairs', out, performance.now() - t0, process.cpuUsage(c0));
 });
