@@ -301,18 +301,26 @@ class Checker {
     }
   }
 
-  /** The evaluator's DomainError at n, if it raises one (parameter-free expressions only). */
+  /**
+   * The evaluator's DomainError at n, if it raises one at 30 and again at 100
+   * digits (parameter-free expressions only). The second precision keeps a
+   * rounding error from reading as a failure: log(sin(π) + 10⁻⁵⁰) is defined,
+   * but sin(π) to 30 digits may be −10⁻³⁵.
+   */
   private decimalFailure(n: bigint): string | null {
     if (!this.parameterFree) return null;
-    try {
-      evaluateDecimal(this.expr, { variable: this.variable, n: n.toString() }, { precision: 30, maxSteps: DECIMAL_STEPS });
-      return null;
-    } catch (err) {
-      if (err instanceof DomainError) return err.operation;
-      if (err instanceof EvaluationLimitError) return null;
-      if (err instanceof Error) return null; // any other evaluator trouble is no evidence
-      throw err;
+    let what: string | null = null;
+    for (const precision of [30, 100]) {
+      try {
+        evaluateDecimal(this.expr, { variable: this.variable, n: n.toString() }, { precision, maxSteps: DECIMAL_STEPS });
+        return null;
+      } catch (err) {
+        if (err instanceof DomainError) { what = err.operation; continue; }
+        if (err instanceof EvaluationLimitError || err instanceof Error) return null; // evaluator trouble is no evidence
+        throw err;
+      }
     }
+    return what;
   }
 }
 
