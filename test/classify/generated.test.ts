@@ -29,7 +29,7 @@ function report(t: TestContext, label: string, out: readonly Outcome[], wallMs: 
   const kinds = [...new Set(out.map((o) => o.kind))];
   for (const k of kinds) {
     const ks = summarise(out.filter((o) => o.kind === k));
-    t.diagnostic(`  ${k}: ${ks.cases} cases, ${ks.correct} correct, ${ks.unknown} unknown, ${ks.wrong} wrong, ${ks.crash} crashed`);
+    t.diagnostic(`  ${k}: ${ks.cases} cases, ${ks.correct} correct, ${ks.unknown} unknown, ${ks.wrong} wrong, ${ks.crash} crashed; ${(ks.ms / ks.cases).toFixed(1)} ms per case`);
   }
   const bad = out.filter((o) => o.status === 'wrong' || o.status === 'crash');
   const unknown = out.filter((o) => o.status === 'unknown');
