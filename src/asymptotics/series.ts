@@ -33,7 +33,8 @@ export const isExactZero = (s: Series): boolean => s.terms.length === 0 && s.err
  * every monomial of the scale that tends to ∞, so Δb3 decides only when all else cancels.
  */
 export function cmp(a: Mono, b: Mono, ctx: Ctx): -1 | 0 | 1 {
-  if (a.ex === null && b.ex === null) return comparePowers(a, b, ctx);
+  // the same exp factor (or none): log|a| − log|b| is Δa·L0 + … + Δb3·L4, read lexicographically
+  if (sameSeries(a.ex, b.ex)) return comparePowers(a, b, ctx);
   ctx.tick();
   const parts: Mono[] = [];
   const dE = subOrNull(a.ex, b.ex, ctx);
@@ -49,6 +50,14 @@ export function cmp(a: Mono, b: Mono, ctx: Ctx): -1 | 0 | 1 {
   }
   if (diff.err !== null) throw new EngineUnknown('cannot settle a growth comparison: the difference of the logarithms is known only up to a remainder');
   return compareExponents(a.pw[LOG_LEVELS]!, b.pw[LOG_LEVELS]!, ctx);
+}
+
+/** structurally equal expansions (a cheap test, not a decision procedure: false may still mean equal) */
+function sameSeries(x: Series | null, y: Series | null): boolean {
+  if (x === y) return true;
+  if (x === null || y === null || x.terms.length !== y.terms.length || (x.err === null) !== (y.err === null)) return false;
+  const sameMono = (m: Mono, k: Mono): boolean => m.c.key === k.c.key && m.pw.every((p, i) => p.key === k.pw[i]!.key) && sameSeries(m.ex, k.ex);
+  return x.terms.every((t, i) => sameMono(t, y.terms[i]!)) && (x.err === null || sameMono(x.err, y.err!));
 }
 
 /** term budget for the difference of two logarithms in a comparison */

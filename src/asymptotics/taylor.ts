@@ -23,6 +23,12 @@ export function compose(f: PowerSeries, x: S.Series, ctx: Ctx, order = MAX_TERMS
   for (let k = 1; k <= order; k++) {
     power = S.mul(power, x, ctx);
     if (S.isExactZero(power)) return result;
+    // Σ_{j≥k} a_j x^j = O(x^k): once x^k is below every term the result keeps, stop
+    const pk = power.terms[0] ?? power.err!;
+    const last = result.terms[result.terms.length - 1];
+    if (result.terms.length >= MAX_TERMS && last && S.cmp(pk, last, ctx) < 0) {
+      return S.normalize(result.terms, S.maxErr(result.err, { ...pk, c: Coef.of(1) }, ctx), ctx);
+    }
     result = S.add(result, S.scale(power, f(k)), ctx);
   }
   // remainder O(x^{order+1}), bounded by the leading monomial's power

@@ -79,9 +79,20 @@ const monoKey = (powers: readonly (readonly [string, number])[]): string =>
 
 let canonDepth = 0;
 
+/** add a canonical term into a sum under construction */
+function collect(m: Map<string, Term>, t: Term): void {
+  if (m.size > MAX_COEF_TERMS) throw new WorkLimitError(`a symbolic coefficient has more than ${MAX_COEF_TERMS} terms`);
+  if (t.c.n === 0n) return; // fraction.js parses its argument on every call: compare fields on hot paths
+  const k = monoKey(t.powers);
+  const prev = m.get(k);
+  const c = prev ? prev.c.add(t.c) : t.c;
+  if (c.n === 0n) m.delete(k); else m.set(k, { c, powers: t.powers });
+}
+
 export class Coef {
   private cachedKey: string | undefined;
   private cachedParams: ReadonlySet<string> | undefined;
+  private cachedTermList: readonly TermView[] | undefined;
   private constructor(readonly terms: ReadonlyMap<string, Term>) {}
 
   /** canonical text: equal keys mean equal coefficients */
@@ -113,18 +124,10 @@ export class Coef {
 
   private static fromTerms(list: Iterable<Term>): Coef {
     const m = new Map<string, Term>();
-    const put = (t: Term): void => {
-      if (m.size > MAX_COEF_TERMS) throw new WorkLimitError(`a symbolic coefficient has more than ${MAX_COEF_TERMS} terms`);
-      if (t.c.equals(0)) return;
-      const k = monoKey(t.powers);
-      const prev = m.get(k);
-      const c = prev ? prev.c.add(t.c) : t.c;
-      if (c.equals(0)) m.delete(k); else m.set(k, { c, powers: t.powers });
-    };
     for (const t of list) {
       if (t.c.n > MAX_COEF_MAGNITUDE || t.c.d > MAX_COEF_MAGNITUDE) throw new WorkLimitError('an exact rational coefficient is too large');
-      if (!needsCanon(t)) { put(t); continue; }
-      for (const u of Coef.canonTerm(t).terms.values()) put(u);
+      if (needsCanon(t)) for (const u of Coef.canonTerm(t).terms.values()) collect(m, u);
+      else collect(m, t);
     }
     return new Coef(m);
   }
@@ -168,7 +171,7 @@ export class Coef {
     }
     return null;
   }
-  isOne(): boolean { const f = this.asFraction(); return f !== null && f.equals(1); }
+  isOne(): boolean { const f = this.asFraction(); return f !== null && f.n === 1n && f.d === 1n && f.s === 1n; }
   equals(o: Coef): boolean { return this.key === o.key; }
   /** parameter names occurring anywhere (inside opaque atoms too) */
   parameters(): Set<string> {
@@ -180,10 +183,13 @@ export class Coef {
     return new Set(this.cachedParams);
   }
   /** no parameter anywhere: a number, known exactly in principle */
-  isConstant(): boolean { this.parameters(); return this.cachedParams!.size === 0; }
+  isConstant(): boolean {
+    for (const t of this.terms.values()) for (const [k] of t.powers) if (!paramFreeKey(k)) return false;
+    return true;
+  }
   /** the terms with their atoms, for code that walks coefficients */
-  termList(): TermView[] {
-    return [...this.terms.values()].map((t) => ({ c: t.c, factors: t.powers.map(([k, e]) => ({ atom: atoms.get(k)!, key: k, exp: e, constant: paramFree(atoms.get(k)!) })) }));
+  termList(): readonly TermView[] {
+    return this.cachedTermList ??= [...this.terms.values()].map((t) => ({ c: t.c, factors: t.powers.map(([k, e]) => ({ atom: atoms.get(k)!, key: k, exp: e, constant: paramFreeKey(k) })) }));
   }
 
   add(o: Coef): Coef {
@@ -253,7 +259,7 @@ export class Coef {
   constantFactor(): { factor: Coef; rest: Coef } | null {
     let common: Map<string, number> | null = null;
     for (const t of this.terms.values()) {
-      const here = new Map(t.powers.filter(([k]) => atoms.get(k)!.kind !== 'param' && paramFree(atoms.get(k)!)).map(([k, e]) => [k, e] as [string, number]));
+      const here = new Map(t.powers.filter(([k]) => atoms.get(k)!.kind !== 'param' && paramFreeKey(k)).map(([k, e]) => [k, e] as [string, number]));
       if (common === null) { common = here; continue; }
       for (const [k, e] of common) {
         const f = here.get(k);
@@ -278,7 +284,7 @@ export class Coef {
   asAtom(): Atom | null {
     if (this.terms.size !== 1) return null;
     const t = [...this.terms.values()][0]!;
-    return t.c.equals(1) && t.powers.length === 1 && t.powers[0]![1] === 1 ? atoms.get(t.powers[0]![0])! : null;
+    return t.c.n === 1n && t.c.d === 1n && t.c.s === 1n && t.powers.length === 1 && t.powers[0]![1] === 1 ? atoms.get(t.powers[0]![0])! : null;
   }
 
   substitute(values: ReadonlyMap<string, Fraction>): Coef {
@@ -303,12 +309,12 @@ function mergePowers(a: readonly (readonly [string, number])[], b: readonly (rea
 }
 
 const paramFreeCache = new Map<string, boolean>();
-function paramFree(a: Atom): boolean {
-  const k = atomKey(a);
+/** whether the atom with this key has no parameter inside (cached: atoms are immutable) */
+function paramFreeKey(k: string): boolean {
   let v = paramFreeCache.get(k);
   if (v === undefined) {
     const out = new Set<string>();
-    collectParams(a, out);
+    collectParams(atoms.get(k)!, out);
     v = out.size === 0;
     paramFreeCache.set(k, v);
   }
@@ -422,6 +428,8 @@ export function applyFn(fn: AtomFn, arg: Coef): Coef {
   if (fn === 'exp') {
     if (arg.isZero()) return Coef.of(1);
     if (at && at.kind === 'fn' && at.fn === 'log') return at.arg;
+    const split = expOfLogs(arg);
+    if (split !== null) return split;
   }
   if ((fn === 'sin' || fn === 'cos' || fn === 'tan') && !arg.isZero()) {
     const k = piMultiple(arg);
@@ -446,6 +454,27 @@ export function applyFn(fn: AtomFn, arg: Coef): Coef {
   if (f !== null && (fn === 'ceil')) return Coef.of(f.ceil());
   if (f !== null && (fn === 'sign')) return Coef.of(f.s === 0n || f.n === 0n ? 0 : Number(f.s));
   return Coef.atom({ kind: 'fn', fn, arg });
+}
+
+/**
+ * exp(Σ k_i·log B_i + rest) = Π B_i^k_i · exp(rest) for rational k_i (log B_i is
+ * real, so B_i > 0): exp(−log 2) = 1/2, exp(log(2)/2) = √2. Null when arg has no
+ * such term.
+ */
+function expOfLogs(arg: Coef): Coef | null {
+  let out: Coef | null = null;
+  let logs = Coef.of(0);
+  for (const t of arg.terms.values()) {
+    const a = t.powers.length === 1 && t.powers[0]![1] === 1 ? atoms.get(t.powers[0]![0])! : null;
+    if (a && a.kind === 'fn' && a.fn === 'log') {
+      const p = a.arg.pow(Coef.of(t.c));
+      out = out === null ? p : out.mul(p);
+      logs = logs.add(Coef.atom(a).scale(t.c));
+    }
+  }
+  if (out === null) return null;
+  const rest = arg.sub(logs);
+  return rest.isZero() ? out : out.mul(applyFn('exp', rest));
 }
 
 /** k when arg = k·π for a rational k */
@@ -567,6 +596,7 @@ function renderAtom(a: Atom, mode: 'ascii' | 'tex'): string {
     }
     case 'const': return a.name === 'pi' ? (mode === 'tex' ? '\\pi' : 'pi') : 'e';
     case 'fn': {
+      if (a.fn === 'exp' && a.arg.isOne()) return 'e'; // exp(1) is how e is stored
       const arg = render(a.arg, mode);
       if (mode === 'tex') {
         if (a.fn === 'exp') return `e^{${arg}}`;
