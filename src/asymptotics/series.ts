@@ -36,14 +36,13 @@ export function cmp(a: Mono, b: Mono, ctx: Ctx): -1 | 0 | 1 {
   // the same exp factor (or none): log|a| − log|b| is Δa·L0 + … + Δb3·L4, read lexicographically
   if (sameSeries(a.ex, b.ex)) return comparePowers(a, b, ctx);
   ctx.tick();
-  const parts: Mono[] = [];
-  const dE = subOrNull(a.ex, b.ex, ctx);
-  if (dE !== null) parts.push(...dE.terms);
+  // E_a − E_b in full (exp arguments are exact): a truncated difference could hide the deciding term
+  const parts: Mono[] = [...(a.ex?.terms ?? []), ...(b.ex?.terms ?? []).map((m) => withCoef(m, m.c.neg()))];
   for (let i = 0; i < LOG_LEVELS; i++) {
     const d = a.pw[i]!.sub(b.pw[i]!);
     if (!d.isZero()) parts.push(withCoef(logLevel(i), d));
   }
-  const diff = normalize(parts, dE?.err ?? null, ctx, COMPARISON_TERMS);
+  const diff = normalize(parts, maxErr(a.ex?.err ?? null, b.ex?.err ?? null, ctx), ctx, COMPARISON_TERMS);
   for (const t of diff.terms) {
     const s = ctx.sign(t.c);
     if (s !== 0) return s;
@@ -63,20 +62,17 @@ function sameSeries(x: Series | null, y: Series | null): boolean {
 /** term budget for the difference of two logarithms in a comparison */
 const COMPARISON_TERMS = 64;
 
-function subOrNull(x: Series | null, y: Series | null, ctx: Ctx): Series | null {
-  if (x === null && y === null) return null;
-  const d = add(x ?? ZERO_SERIES, neg(y ?? ZERO_SERIES), ctx);
-  return isExactZero(d) ? null : d;
-}
-function addOrNull(x: Series | null, y: Series | null, ctx: Ctx): Series | null {
+/** exp(E_a)·exp(E_b) = exp(E_a + E_b): the sum is kept exact, since exp of a truncated exponent is no monomial */
+function addExponents(x: Series | null, y: Series | null, ctx: Ctx): Series | null {
   if (x === null) return y;
   if (y === null) return x;
-  const s = add(x, y, ctx);
+  const s = normalize([...x.terms, ...y.terms], null, ctx, COMPARISON_TERMS);
+  if (s.err !== null) throw new EngineUnknown('an exponential factor has too many terms');
   return isExactZero(s) ? null : s;
 }
 
 export function mulMono(a: Mono, b: Mono, ctx: Ctx): Mono {
-  return monoMul(a, b, (x, y) => addOrNull(x, y, ctx));
+  return monoMul(a, b, (x, y) => addExponents(x, y, ctx));
 }
 
 /** the larger of two O-remainders */
