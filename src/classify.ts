@@ -14,10 +14,10 @@ import { Region } from './conditions/region.js';
 import { checkDomain } from './parse/domain.js';
 import { InputError } from './parse/errors.js';
 import type { ParsedExpression } from './parse/expr.js';
-import type { SeriesFacts } from './tests/test.js';
+import type { SeriesFacts } from './convergence/test.js';
 import { parseCondition, parseExpression } from './parse/parse.js';
-import { seriesFacts } from './tests/facts.js';
-import { runTests } from './tests/index.js';
+import { seriesFacts } from './convergence/readings/facts.js';
+import { runTests } from './convergence/index.js';
 import type { Classification, ClassificationCase, ClassifyOptions, Extrapolation, OverallVerdict, TestRecord, Verdict } from './types.js';
 
 /** How many first terms of a parametric bias are checked per region by head-domain.ts (which may split the region). */

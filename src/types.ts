@@ -11,7 +11,7 @@ export type Extrapolation = 'guaranteed' | 'not-guaranteed' | 'unknown';
 
 export type TestOutcome = 'decisive' | 'inconclusive' | 'not-applicable';
 
-/** Names of the tests the decider runs (each lives in its own module under src/tests). */
+/** Names of the tests the decider runs (each lives in its own module under src/convergence). */
 export type TestName =
   | 'nth-term'
   | 'trigonometric-nonvanishing'

@@ -14,7 +14,7 @@ import type { Family } from '../cli/rules-schema.js';
 import { InputError } from '../parse/errors.js';
 import { parseCondition } from '../parse/parse.js';
 import { toTex } from '../parse/print.js';
-import { type ParamPoint, samplePoint } from '../tests/region-sample.js';
+import { type ParamPoint, samplePoint } from '../conditions/region-sample.js';
 import { constRational } from '../trf/families.js';
 import { combineAt, parseAtOption } from '../trf/substitute.js';
 import type { ClassificationCase, ClassifyOptions } from '../types.js';

@@ -10,7 +10,7 @@
 import type { Expr } from '../parse/expr.js';
 import { compileFloat } from '../numeric/evaluate.js';
 import { substituteParameters } from '../parse/substitute.js';
-import type { ParamPoint } from '../tests/region-sample.js';
+import type { ParamPoint } from '../conditions/region-sample.js';
 import type { ChartCurve, ChartData } from './proof.js';
 
 export interface CurveInput {

@@ -1,7 +1,7 @@
 /**
  * The report's view of the decider: the same exploration of parameter regions
  * as classify() (same parse, assumptions, splits and verdicts), but in every
- * region it runs every named test (src/tests `runAllTests`) and keeps the facts
+ * region it runs every named test (src/convergence `runAllTests`) and keeps the facts
  * and what each test computed, so that each region gets its own proof.
  *
  * Owns: the per-region loop for reports. The verdicts are classify()'s; the
@@ -11,9 +11,9 @@ import { analyzeRegion, prepareInput } from '../classify.js';
 import { describeRegion, explore } from '../conditions/cases.js';
 import type { Region } from '../conditions/region.js';
 import type { ParsedExpression } from '../parse/expr.js';
-import type { Analysis } from '../tests/detail.js';
-import { runAllTests } from '../tests/all-tests.js';
-import type { SeriesFacts } from '../tests/test.js';
+import type { Analysis } from '../convergence/detail.js';
+import { runAllTests } from '../convergence/all-tests.js';
+import type { SeriesFacts } from '../convergence/test.js';
 import type { ClassifyOptions, TestRecord, Verdict } from '../types.js';
 
 export interface RegionAnalysis {

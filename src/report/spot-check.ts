@@ -12,7 +12,7 @@ import type { Coef } from '../conditions/coef.js';
 import * as I from '../conditions/interval.js';
 import type { Expr } from '../parse/expr.js';
 import { evaluateDecimal } from '../numeric/evaluate.js';
-import { decimalParams, type ParamPoint } from '../tests/region-sample.js';
+import { decimalParams, type ParamPoint } from '../conditions/region-sample.js';
 import type { CheckRow, SpotCheck } from './proof.js';
 
 export const PRECISION = 30;

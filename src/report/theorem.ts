@@ -13,7 +13,7 @@ import { termInterval } from '../trf/head.js';
 import { substituteParameters } from '../parse/substitute.js';
 import { trf } from '../trf/trf.js';
 import { windowBound } from '../trf/window.js';
-import type { ParamPoint } from '../tests/region-sample.js';
+import type { ParamPoint } from '../conditions/region-sample.js';
 import type { ProofStep, SpotCheck, TheoremResult, TheoremSection } from './proof.js';
 import { CheckDecimal, fmt, fmtN } from './spot-check.js';
 

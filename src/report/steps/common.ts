@@ -7,7 +7,7 @@
  */
 import { seriesToString } from '../../asymptotics/print.js';
 import type { Series } from '../../asymptotics/series.js';
-import type { Reference } from '../../tests/reference.js';
+import type { Reference } from '../../convergence/readings/reference.js';
 import type { ProofStep } from '../proof.js';
 import { CheckDecimal, coefValue, fmt, limitCheck, seriesValue, valueAt } from '../spot-check.js';
 import { inRegion, inRegionTex, type StepContext, termDefTex } from './context.js';

@@ -6,7 +6,7 @@
  * Owns: the wording and checks of this proof.
  */
 import { toTex } from '../../parse/print.js';
-import type { CondensationDetail } from '../../tests/cauchy-condensation.js';
+import type { CondensationDetail } from '../../convergence/cauchy-condensation.js';
 import type { TestRecord } from '../../types.js';
 import type { ProofStep } from '../proof.js';
 import type { SpotCheck } from '../proof.js';

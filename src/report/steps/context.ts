@@ -8,8 +8,8 @@
 import type { Family } from '../../cli/rules-schema.js';
 import type { Expr } from '../../parse/expr.js';
 import { toTex } from '../../parse/print.js';
-import type { ParamPoint } from '../../tests/region-sample.js';
-import type { SeriesFacts } from '../../tests/test.js';
+import type { ParamPoint } from '../../conditions/region-sample.js';
+import type { SeriesFacts } from '../../convergence/test.js';
 import type { Point } from '../spot-check.js';
 
 export interface StepContext {

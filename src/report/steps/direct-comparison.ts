@@ -6,8 +6,8 @@
  * Owns: the wording and checks of this proof.
  */
 import { seriesToString } from '../../asymptotics/print.js';
-import type { DirectComparisonDetail } from '../../tests/direct-comparison.js';
-import { limitText } from '../../tests/limit.js';
+import type { DirectComparisonDetail } from '../../convergence/direct-comparison.js';
+import { limitText } from '../../convergence/readings/limit.js';
 import type { ProofStep } from '../proof.js';
 import { CheckDecimal, coefValue, inequalityCheck, limitCheck, seriesValue } from '../spot-check.js';
 import { aAt, definitionStep, expansionStep, familyStep, qAt } from './common.js';

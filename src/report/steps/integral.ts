@@ -6,8 +6,8 @@
  * Owns: the wording and checks of this proof.
  */
 import { toAscii, toTex } from '../../parse/print.js';
-import type { IntegralDetail } from '../../tests/integral.js';
-import { limitText } from '../../tests/limit.js';
+import type { IntegralDetail } from '../../convergence/integral.js';
+import { limitText } from '../../convergence/readings/limit.js';
 import type { ProofStep } from '../proof.js';
 import { coefValue, limitCheck, signCheck, valueAt } from '../spot-check.js';
 import { definitionStep } from './common.js';

@@ -5,8 +5,8 @@
  * Owns: the wording and checks of this proof.
  */
 import { seriesToString } from '../../asymptotics/print.js';
-import type { LimitComparisonDetail } from '../../tests/limit-comparison.js';
-import { limitText } from '../../tests/limit.js';
+import type { LimitComparisonDetail } from '../../convergence/limit-comparison.js';
+import { limitText } from '../../convergence/readings/limit.js';
 import type { ProofStep } from '../proof.js';
 import { CheckDecimal, coefValue, limitCheck, seriesValue } from '../spot-check.js';
 import { aAt, definitionStep, expansionStep, familyStep, qAt } from './common.js';

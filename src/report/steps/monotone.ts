@@ -6,7 +6,7 @@
  * Owns: the wording and check of this step.
  */
 import { toTex } from '../../parse/print.js';
-import type { Monotonicity } from '../../tests/monotone.js';
+import type { Monotonicity } from '../../convergence/readings/monotone.js';
 import type { ProofStep } from '../proof.js';
 import { signCheck, valueAt } from '../spot-check.js';
 import { inRegion, type StepContext } from './context.js';

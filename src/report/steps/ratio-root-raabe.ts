@@ -7,10 +7,10 @@
  */
 import { seriesToString } from '../../asymptotics/print.js';
 import { toTex } from '../../parse/print.js';
-import { type Limit, limitText } from '../../tests/limit.js';
-import type { RaabeDetail } from '../../tests/raabe.js';
-import type { RatioDetail } from '../../tests/ratio.js';
-import type { RootDetail } from '../../tests/root.js';
+import { type Limit, limitText } from '../../convergence/readings/limit.js';
+import type { RaabeDetail } from '../../convergence/raabe.js';
+import type { RatioDetail } from '../../convergence/ratio.js';
+import type { RootDetail } from '../../convergence/root.js';
 import type { TestRecord } from '../../types.js';
 import type { ProofStep } from '../proof.js';
 import { type Claimed, coefValue, limitCheck, valueAt } from '../spot-check.js';
