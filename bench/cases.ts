@@ -5,9 +5,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type CatalogCase, casesOf } from '../src/cli/catalog-cases.js';
-import { findProjectRoot } from '../src/cli/paths.js';
-import { loadCatalog } from '../src/cli/rules-loader.js';
+import { type CatalogCase, casesOf } from '../src/rules/catalog-cases.js';
+import { findProjectRoot } from '../src/rules/paths.js';
+import { loadCatalog } from '../src/rules/loader.js';
 
 export interface BenchCase extends CatalogCase {
   readonly group: 'catalog' | 'peer';

@@ -11,7 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, platform, release } from 'node:os';
 import { join } from 'node:path';
 import { classify } from '../src/classify.js';
-import { findProjectRoot } from '../src/cli/paths.js';
+import { findProjectRoot } from '../src/rules/paths.js';
 import type { Classification } from '../src/types.js';
 import { describeSpec, generateCases, type GenCase, isParam, truthOfCase, type Truth } from '../test/classify/exp-log-generator.js';
 import type { BenchCase } from './cases.js';

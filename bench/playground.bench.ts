@@ -29,7 +29,7 @@ import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { loadCatalog } from '../src/cli/rules-loader.js';
+import { loadCatalog } from '../src/rules/loader.js';
 import { FINAL_VERDICTS, fillInput, parameterNames, skipReason, startPlayground, verdictLatency, waitPointVerdict, waitVerdict } from '../test/playground/harness.js';
 import { median } from './timing.js';
 

@@ -4,7 +4,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { findProjectRoot } from '../src/cli/paths.js';
+import { findProjectRoot } from '../src/rules/paths.js';
 import type { BenchCase } from './cases.js';
 import { toSympy, UntranslatableError } from './sympy-translate.js';
 

@@ -4,9 +4,9 @@
  * the TRF issue, and prints TRF (or certified bracket), S and the time; rows over
  * 50 ms are flagged SLOW.   options: --eps E   --json   --markdown
  */
-import { loadCatalog } from '../src/cli/rules-loader.js';
+import { loadCatalog } from '../src/rules/loader.js';
 import { renderTable } from '../src/cli/table.js';
-import { sampleCombinations } from '../src/cli/catalog-cases.js';
+import { sampleCombinations } from '../src/rules/catalog-cases.js';
 import { trf, type TrfReport } from '../src/trf/trf.js';
 import { timeMedian } from './timing.js';
 

@@ -14,7 +14,7 @@ const repo = resolve(here, '..');
 
 /** library module (absolute path of its .ts file) → browser twin */
 const TWINS: Record<string, string> = {
-  [resolve(repo, 'src/cli/rules-loader.ts')]: resolve(here, 'src/twins/rules-loader.ts'),
+  [resolve(repo, 'src/rules/loader.ts')]: resolve(here, 'src/twins/rules-loader.ts'),
   [resolve(repo, 'src/report/katex-assets.ts')]: resolve(here, 'src/twins/katex-assets.ts'),
 };
 

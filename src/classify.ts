@@ -11,7 +11,7 @@ import { describeRegion, describeUnion, explore, mergeLeaves, type Leaf } from '
 import { headDomainProblem } from './conditions/head-domain.js';
 import { regionDomainProblem } from './conditions/region-domain.js';
 import { Region } from './conditions/region.js';
-import { checkDomain } from './parse/domain.js';
+import { checkDomain } from './numeric/domain/input.js';
 import { InputError } from './parse/errors.js';
 import type { ParsedExpression } from './parse/expr.js';
 import type { SeriesFacts } from './convergence/test.js';

@@ -11,8 +11,8 @@
  */
 import Fraction from 'fraction.js';
 import { classify } from '../../src/classify.js';
-import { evalCondition, satisfiesAll } from '../../src/cli/condition-eval.js';
-import { loadCatalog, loadFamilies } from '../../src/cli/rules-loader.js';
+import { evalCondition, satisfiesAll } from '../../src/rules/condition-eval.js';
+import { loadCatalog, loadFamilies } from '../../src/rules/loader.js';
 import type { Expr } from '../../src/parse/expr.js';
 import { parseExpression } from '../../src/parse/parse.js';
 import { substituteParameters } from '../../src/parse/substitute.js';

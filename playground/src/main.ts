@@ -9,7 +9,7 @@
  */
 import 'katex/dist/katex.min.css';
 import './style.css';
-import type { Catalog, CatalogEntry, ParameterSpec } from '../../src/cli/rules-schema.js';
+import type { Catalog, CatalogEntry, ParameterSpec } from '../../src/rules/schema.js';
 import catalogJson from '../../rules/catalog.json';
 import { decodeFragment, DEFAULT_EPS, DEFAULT_FROM, encodeFragment, type PlaygroundState } from './fragment.js';
 import type { DecideResponse, Inputs } from './protocol.js';

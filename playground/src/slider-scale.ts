@@ -6,7 +6,7 @@
  *
  * Owns: ranges, the position ↔ value maps and the rounding.
  */
-import type { ParameterSpec } from '../../src/cli/rules-schema.js';
+import type { ParameterSpec } from '../../src/rules/schema.js';
 
 export interface SliderRange {
   readonly min: number;

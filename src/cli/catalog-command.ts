@@ -5,10 +5,10 @@
  */
 import type { Command } from 'commander';
 import type { Classification } from '../types.js';
-import { type CaseRun, type EntryRun, runCatalog } from './catalog-run.js';
+import { type CaseRun, type EntryRun, runCatalog } from '../rules/catalog-run.js';
 import { CliError, EXIT_INPUT, EXIT_WRONG } from './exit-codes.js';
-import { loadCatalog } from './rules-loader.js';
-import { type Catalog, RulesError } from './rules-schema.js';
+import { loadCatalog } from '../rules/loader.js';
+import { type Catalog, RulesError } from '../rules/schema.js';
 import { renderTable } from './table.js';
 
 interface CatalogFlags {

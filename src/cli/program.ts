@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { protectExpressionOperands } from './argv.js';
 import { EXIT_INPUT, EXIT_OK } from './exit-codes.js';
-import { findProjectRoot } from './paths.js';
+import { findProjectRoot } from '../rules/paths.js';
 import { reportError } from './report-error.js';
 
 function packageVersion(): string {

@@ -3,8 +3,10 @@
  * InputError → `error: <message> (column N)` and exit 2; CliError → its message and code;
  * anything else → a one-line internal error and exit 1 (stack only with RPE_DEBUG=1).
  */
-import { InputError } from '../parse/errors.js';
+import { InputError, isInputError } from '../parse/errors.js';
 import { CliError, EXIT_INPUT, EXIT_INTERNAL } from './exit-codes.js';
+
+export { isInputError };
 
 export interface ErrorReport {
   readonly exitCode: number;
@@ -12,9 +14,6 @@ export interface ErrorReport {
   readonly text: string;
 }
 
-export function isInputError(err: unknown): err is InputError {
-  return err instanceof InputError || (err instanceof Error && err.name === 'InputError');
-}
 
 /** `message (column N)` for an input error, the message otherwise. */
 export function inputErrorText(err: InputError): string {

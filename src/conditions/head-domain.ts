@@ -1,6 +1,6 @@
 /**
  * The first terms of a parametric bias, checked for being defined throughout a
- * parameter region. The concrete domain check (src/parse/domain.ts) evaluates
+ * parameter region. The concrete domain check (src/numeric/domain/input.ts) evaluates
  * n = from, …, from + 7 when there are no parameters; with parameters, whether
  * log(n + m) is defined at n = 0 depends on m. Here each partial operation
  * outside piecewise branches and finite sums — log (argument > 0), division

@@ -10,7 +10,7 @@
  * hull reaches 0). Unlike head-domain.ts this never splits the region: what it
  * cannot prove for the whole region is reported, and the region's verdict
  * becomes `unknown`. Requirements free of parameters were checked once for the
- * whole input (src/parse/domain.ts).
+ * whole input (src/numeric/domain/input.ts).
  */
 import { checkDefined } from '../numeric/domain/check.js';
 import type { Sign } from '../numeric/domain/signs.js';

@@ -28,3 +28,7 @@ export class InputError extends Error {
       : { message: this.message, column: this.column, kind: this.kind };
   }
 }
+
+export function isInputError(err: unknown): err is InputError {
+  return err instanceof InputError || (err instanceof Error && err.name === 'InputError');
+}

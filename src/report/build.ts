@@ -9,8 +9,8 @@
  */
 import Fraction from 'fraction.js';
 import { classify } from '../classify.js';
-import { loadFamilies } from '../cli/rules-loader.js';
-import type { Family } from '../cli/rules-schema.js';
+import { loadFamilies } from '../rules/loader.js';
+import type { Family } from '../rules/schema.js';
 import { InputError } from '../parse/errors.js';
 import { parseCondition } from '../parse/parse.js';
 import { toTex } from '../parse/print.js';

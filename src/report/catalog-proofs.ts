@@ -7,10 +7,10 @@
  *
  * Owns: the file set and the summary table.
  */
-import { sampleCombinations, toPoint } from '../cli/catalog-cases.js';
-import { satisfiesAll } from '../cli/condition-eval.js';
-import { loadCatalog } from '../cli/rules-loader.js';
-import type { CatalogEntry } from '../cli/rules-schema.js';
+import { sampleCombinations, toPoint } from '../rules/catalog-cases.js';
+import { satisfiesAll } from '../rules/condition-eval.js';
+import { loadCatalog } from '../rules/loader.js';
+import type { CatalogEntry } from '../rules/schema.js';
 import { trf } from '../trf/trf.js';
 import { buildReport } from './build.js';
 import { renderHtml } from './html.js';

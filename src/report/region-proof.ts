@@ -4,7 +4,7 @@
  *
  * Owns: the choice of proofs and the dispatch to the step builders.
  */
-import type { Family } from '../cli/rules-schema.js';
+import type { Family } from '../rules/schema.js';
 import { parseCondition } from '../parse/parse.js';
 import { toTex } from '../parse/print.js';
 import type { CondensationDetail } from '../convergence/cauchy-condensation.js';

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findProjectRoot } from '../cli/paths.js';
+import { findProjectRoot } from '../rules/paths.js';
 import { catalogProofFiles } from './catalog-proofs.js';
 
 const dir = join(findProjectRoot(), 'proofs');

@@ -12,7 +12,7 @@
  * float64 partial-sum estimate is used instead and marked `trfSource: "estimate"`.
  */
 import { classify } from '../classify.js';
-import { evalCondition } from '../cli/condition-eval.js';
+import { evalCondition } from '../rules/condition-eval.js';
 import type { Verdict } from '../types.js';
 import type { ResolvedRpe } from './rpe.js';
 import { trf } from '../trf/trf.js';

@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { classify } from '../../src/classify.js';
-import { evalCondition } from '../../src/cli/condition-eval.js';
+import { evalCondition } from '../../src/rules/condition-eval.js';
 import { InputError } from '../../src/parse/errors.js';
 import type { Classification } from '../../src/types.js';
 import {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { classify } from '../../src/classify.js';
-import { evalCondition } from '../../src/cli/condition-eval.js';
+import { evalCondition } from '../../src/rules/condition-eval.js';
 import { InputError } from '../../src/parse/errors.js';
 
 function caseAt(formula: string, point: Record<string, number>, assume: string[] = []) {

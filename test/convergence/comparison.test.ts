@@ -5,7 +5,7 @@ import type { DirectComparisonDetail } from '../../src/convergence/direct-compar
 import { directComparisonTest } from '../../src/convergence/direct-comparison.js';
 import type { LimitComparisonDetail } from '../../src/convergence/limit-comparison.js';
 import { limitComparisonTest } from '../../src/convergence/limit-comparison.js';
-import { loadFamilies } from '../../src/cli/rules-loader.js';
+import { loadFamilies } from '../../src/rules/loader.js';
 import { factsFor } from './helpers.js';
 
 const lc = (e: string, assume: string[] = []) => { const { facts, ctx } = factsFor(e, assume); return limitComparisonTest.analyze(facts, ctx); };

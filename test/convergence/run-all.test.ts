@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { loadCatalog } from '../../src/cli/rules-loader.js';
+import { loadCatalog } from '../../src/rules/loader.js';
 import { classify } from '../../src/classify.js';
 import { analyzeRegions } from '../../src/report/regions.js';
 import { CLASSICAL_TESTS } from '../../src/convergence/all-tests.js';

@@ -13,7 +13,7 @@ import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { loadCatalog } from '../../src/cli/rules-loader.js';
+import { loadCatalog } from '../../src/rules/loader.js';
 import {
   REPO, fillInput, luminance, pageColours, pageState, parameterNames, skipReason, startPlayground, typeFormula,
   waitPointVerdict, waitProofSettled, waitVerdict, type Playground,

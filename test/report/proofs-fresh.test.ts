@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { findProjectRoot } from '../../src/cli/paths.js';
-import { loadCatalog } from '../../src/cli/rules-loader.js';
+import { findProjectRoot } from '../../src/rules/paths.js';
+import { loadCatalog } from '../../src/rules/loader.js';
 import { catalogProofFiles } from '../../src/report/catalog-proofs.js';
 
 const dir = join(findProjectRoot(), 'proofs');

@@ -5,10 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { casesOf } from '../../src/cli/catalog-cases.js';
-import { runCase } from '../../src/cli/catalog-run.js';
-import { loadCatalog } from '../../src/cli/rules-loader.js';
-import { RulesError, validateCatalog } from '../../src/cli/rules-schema.js';
+import { casesOf } from '../../src/rules/catalog-cases.js';
+import { runCase } from '../../src/rules/catalog-run.js';
+import { loadCatalog } from '../../src/rules/loader.js';
+import { RulesError, validateCatalog } from '../../src/rules/schema.js';
 
 const catalog = loadCatalog();
 

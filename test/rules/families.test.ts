@@ -6,11 +6,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { classify } from '../../src/classify.js';
-import { casesOf, expectedAt, sampleCombinations, toPoint } from '../../src/cli/catalog-cases.js';
-import { evalCondition, satisfiesAll } from '../../src/cli/condition-eval.js';
-import { substituteSymbols } from '../../src/cli/formula-symbols.js';
-import { loadCatalog, loadFamilies } from '../../src/cli/rules-loader.js';
-import { RulesError, validateFamilies } from '../../src/cli/rules-schema.js';
+import { casesOf, expectedAt, sampleCombinations, toPoint } from '../../src/rules/catalog-cases.js';
+import { evalCondition, satisfiesAll } from '../../src/rules/condition-eval.js';
+import { substituteSymbols } from '../../src/rules/formula-symbols.js';
+import { loadCatalog, loadFamilies } from '../../src/rules/loader.js';
+import { RulesError, validateFamilies } from '../../src/rules/schema.js';
 
 const { families } = loadFamilies();
 

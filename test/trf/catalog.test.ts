@@ -5,8 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { expectedAt, sampleCombinations, toPoint } from '../../src/cli/catalog-cases.js';
-import { loadCatalog } from '../../src/cli/rules-loader.js';
+import { expectedAt, sampleCombinations, toPoint } from '../../src/rules/catalog-cases.js';
+import { loadCatalog } from '../../src/rules/loader.js';
 import { trf } from '../../src/trf/trf.js';
 
 describe('TRF over the catalog', () => {

@@ -5,7 +5,7 @@
  *
  * Owns: the picker.
  */
-import type { Catalog, CatalogEntry } from '../../../src/cli/rules-schema.js';
+import type { Catalog, CatalogEntry } from '../../../src/rules/schema.js';
 import { byId, el } from './dom.js';
 
 export function fillCatalog(catalog: Catalog, onPick: (entry: CatalogEntry) => void): void {

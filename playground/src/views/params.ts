@@ -6,7 +6,7 @@
  *
  * Owns: the parameter controls and their ranges.
  */
-import type { ParameterSpec } from '../../../src/cli/rules-schema.js';
+import type { ParameterSpec } from '../../../src/rules/schema.js';
 import { approximate, defaultValue, fromPosition, rangeFor, type SliderRange, toPosition } from '../slider-scale.js';
 import { byId, el } from './dom.js';
 

@@ -5,7 +5,7 @@
  *
  * Owns: the StepContext shape and the notation helpers.
  */
-import type { Family } from '../../cli/rules-schema.js';
+import type { Family } from '../../rules/schema.js';
 import type { Expr } from '../../parse/expr.js';
 import { toTex } from '../../parse/print.js';
 import type { ParamPoint } from '../../conditions/region-sample.js';

@@ -6,7 +6,7 @@
 import type { ClassifyOptions } from '../types.js';
 import { evalCondition, type Point, satisfiesAll } from './condition-eval.js';
 import { substituteSymbols } from './formula-symbols.js';
-import { type CatalogEntry, type ExpectedVerdict, type ParameterSpec, type SampleValue, sampleNumber } from './rules-schema.js';
+import { type CatalogEntry, type ExpectedVerdict, type ParameterSpec, type SampleValue, sampleNumber } from './schema.js';
 
 export interface CatalogCase {
   /** e.g. "kerple-log" or "kerple-log[r1=2,r2=1/2]" */

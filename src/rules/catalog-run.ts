@@ -6,8 +6,8 @@ import { classify } from '../classify.js';
 import type { Classification } from '../types.js';
 import { type Agreement, judge } from './agreement.js';
 import { type CatalogCase, casesOf } from './catalog-cases.js';
-import { isInputError } from './report-error.js';
-import type { Catalog, CatalogEntry } from './rules-schema.js';
+import { isInputError } from '../parse/errors.js';
+import type { Catalog, CatalogEntry } from './schema.js';
 
 export interface CaseRun {
   readonly case: CatalogCase;

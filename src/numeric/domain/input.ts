@@ -12,9 +12,9 @@
  * that involve parameters are checked per parameter region by the decider
  * (src/conditions/region-domain.ts).
  */
-import { checkDefined, type DomainResult, type IntRange } from '../numeric/domain/check.js';
-import { InputError } from './errors.js';
-import type { ParsedExpression } from './expr.js';
+import { checkDefined, type DomainResult, type IntRange } from './check.js';
+import { InputError } from '../../parse/errors.js';
+import type { ParsedExpression } from '../../parse/expr.js';
 
 export interface DomainCheckOptions {
   /** term mode: the input is the series term itself (only the wording changes) */

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkDomain } from '../../src/parse/domain.js';
-import { InputError } from '../../src/parse/errors.js';
-import { parseExpression } from '../../src/parse/parse.js';
+import { checkDomain } from '../../../src/numeric/domain/input.js';
+import { InputError } from '../../../src/parse/errors.js';
+import { parseExpression } from '../../../src/parse/parse.js';
 
 function domainError(text: string, from: number, term = false): InputError {
   try {

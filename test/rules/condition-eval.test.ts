@@ -1,7 +1,7 @@
 /** evalCondition: mathjs boolean conditions at a point, without mathjs' evaluator. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ConditionError, evalCondition } from '../../src/cli/condition-eval.js';
+import { ConditionError, evalCondition } from '../../src/rules/condition-eval.js';
 
 describe('evalCondition', () => {
   it('handles comparisons, chains and logic', () => {

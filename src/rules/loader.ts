@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { rulesPath } from './paths.js';
-import { type Catalog, type Families, RulesError, validateCatalog, validateFamilies } from './rules-schema.js';
+import { type Catalog, type Families, RulesError, validateCatalog, validateFamilies } from './schema.js';
 
 function readJson(file: string): unknown {
   let text: string;

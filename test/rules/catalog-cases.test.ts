@@ -1,10 +1,10 @@
 /** Catalog expansion (samples, substitution) and agreement judging, on hand-made results. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { judge } from '../../src/cli/agreement.js';
-import { casesOf, sampleCombinations } from '../../src/cli/catalog-cases.js';
-import { substituteSymbols, symbolsOf } from '../../src/cli/formula-symbols.js';
-import type { CatalogEntry } from '../../src/cli/rules-schema.js';
+import { judge } from '../../src/rules/agreement.js';
+import { casesOf, sampleCombinations } from '../../src/rules/catalog-cases.js';
+import { substituteSymbols, symbolsOf } from '../../src/rules/formula-symbols.js';
+import type { CatalogEntry } from '../../src/rules/schema.js';
 import type { Classification, ClassificationCase } from '../../src/types.js';
 
 const kerpleLog: CatalogEntry = {
