@@ -7,6 +7,7 @@ import { applyFn, Coef } from '../conditions/coef.js';
 import * as A from './approx.js';
 import { type Ctx, EngineUnknown } from './context.js';
 import { expSeries, logSeries, powIntSeries, reciprocalSeries } from './elementary.js';
+import { constantOf } from './powers.js';
 import { ONE_MONO } from './scale.js';
 import * as S from './series.js';
 
@@ -32,6 +33,9 @@ function gammaSeries(u: S.Series, ctx: Ctx): S.Series {
 }
 
 export function gamma(a: A.Approx, ctx: Ctx): A.Approx {
+  // a constant argument: Γ(c) is a constant, exact where the canonical form knows it (Γ(4) = 6)
+  const c = constantOf(a, ctx);
+  if (c !== null) return A.exact(S.constant(applyFn('gamma', c)));
   // Γ is increasing on [2, ∞), where a growing argument eventually lies.
   const g = S.growthVs(a.lo, ONE_MONO, ctx);
   if (g !== 1 || S.eventualSign(a.lo, ctx) !== 1) throw new EngineUnknown('Γ is expanded only for arguments tending to +∞');

@@ -75,10 +75,17 @@ export function evalCondition(expr: Expr, env: IntervalEnv, index: ReadonlyMap<s
   return undefined;
 }
 
+/** enclosures of literals, by node: converting a bigint fraction is the costliest step of small evaluations */
+const literalCache = new WeakMap<Expr, Interval>();
+
 export function evalInterval(expr: Expr, env: IntervalEnv, index: ReadonlyMap<string, Interval> = new Map()): Interval {
   const ev = (e: Expr): Interval => evalInterval(e, env, index);
   switch (expr.kind) {
-    case 'num': return rationalInterval(expr.value as never);
+    case 'num': {
+      let v = literalCache.get(expr);
+      if (v === undefined) literalCache.set(expr, (v = rationalInterval(expr.value as never)));
+      return v;
+    }
     case 'const': return expr.name === 'pi' ? I.PI : I.E;
     case 'var':
       if (expr.name !== env.variable) throw new UnsupportedExprError(`unknown variable ${expr.name}`);

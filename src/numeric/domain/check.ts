@@ -52,10 +52,19 @@ export interface DefinedOptions {
 
 /** Largest length of the doubling pieces before the unbounded last one. */
 const LAST_DOUBLING = 46;
-/** Most piece verdicts per requirement (bisection included). */
-const STEPS_PER_REQUIREMENT = 1500;
-/** Most piece verdicts per call. */
-const STEPS_PER_CALL = 12_000;
+/**
+ * Work per requirement and per call, in evaluated nodes (see `pieceCost`): a
+ * piece verdict costs about one evaluation of the requirement's expressions,
+ * with a finite sum's body counted once per term.
+ */
+const WORK_PER_REQUIREMENT = 60_000;
+const WORK_PER_CALL = 250_000;
+/** Work left for finding a failure when the unbounded tail cannot be proved anyway. */
+const HOPELESS_WORK = 4_000;
+/** Most single integers looked at per requirement: past them, a condition no piece settles stays unverified. */
+const POINTS_PER_REQUIREMENT = 64;
+/** Most decimal evaluations per call (each may take up to DECIMAL_STEPS steps, at two precisions). */
+const DECIMAL_CALLS = 12;
 /** Exact work per call, in polynomial evaluations (./integer-signs.ts); past it the enclosures take over. */
 const EXACT_WORK_PER_CALL = 100_000;
 /** Work budget of one decimal evaluation. */
@@ -73,8 +82,55 @@ interface Piece { readonly lo: bigint; readonly hi: bigint | null }
 
 const pieceInterval = (p: Piece): Interval => ({ lo: I.fromBigInt(p.lo).lo, hi: p.hi === null ? Infinity : I.fromBigInt(p.hi).hi });
 
+/** Nodes of e, a sum's body counted once per term where its bounds are rational in n and n is known. */
+function nodeCost(e: Expr, variable: string, n: bigint | null): number {
+  const go = (x: Expr): number => nodeCost(x, variable, n);
+  switch (e.kind) {
+    case 'num': case 'const': case 'var': case 'param': case 'index': return 1;
+    case 'add': return 1 + e.terms.reduce((a, t) => a + go(t), 0);
+    case 'mul': return 1 + e.factors.reduce((a, t) => a + go(t), 0);
+    case 'neg': return 1 + go(e.arg);
+    case 'div': return 1 + go(e.num) + go(e.den);
+    case 'pow': return 1 + go(e.base) + go(e.exp);
+    case 'call': return 1 + e.args.reduce((a, t) => a + go(t), 0);
+    case 'cond': return 1 + go(e.test) + go(e.then) + go(e.else);
+    case 'cmp': return 1 + go(e.left) + go(e.right);
+    case 'logic': return 1 + e.args.reduce((a, t) => a + go(t), 0);
+    case 'sum': {
+      let terms = 1;
+      const bound = (b: Expr): bigint | null => {
+        if (mentions(b, 'param') || mentions(b, 'index') || (mentions(b, 'var') && n === null)) return null;
+        const r = rationalFunction(b, variable);
+        const v = r && rationalValue(r, n ?? 0n);
+        return v && v !== 'undefined' ? v.p / v.q : null;
+      };
+      const lo = bound(e.lo);
+      const hi = bound(e.hi);
+      if (lo !== null && hi !== null) terms = Number(hi - lo + 1n > 1_000_000n ? 1_000_000n : hi - lo + 1n > 0n ? hi - lo + 1n : 0n);
+      return 1 + go(e.lo) + go(e.hi) + terms * go(e.body);
+    }
+  }
+}
+
+function hasSumInN(e: Expr): boolean {
+  switch (e.kind) {
+    case 'sum': return mentions(e.lo, 'var') || mentions(e.hi, 'var') || hasSumInN(e.body);
+    case 'num': case 'const': case 'var': case 'param': case 'index': return false;
+    case 'add': return e.terms.some(hasSumInN);
+    case 'mul': return e.factors.some(hasSumInN);
+    case 'neg': return hasSumInN(e.arg);
+    case 'div': return hasSumInN(e.num) || hasSumInN(e.den);
+    case 'pow': return hasSumInN(e.base) || hasSumInN(e.exp);
+    case 'call': return e.args.some(hasSumInN);
+    case 'cond': return hasSumInN(e.test) || hasSumInN(e.then) || hasSumInN(e.else);
+    case 'cmp': return hasSumInN(e.left) || hasSumInN(e.right);
+    case 'logic': return e.args.some(hasSumInN);
+  }
+}
+
 class Checker {
-  private steps = 0;
+  private work = 0;
+  private decimals = 0;
   private readonly exactBudget = { evaluations: EXACT_WORK_PER_CALL };
   private readonly parameterFree: boolean;
 
@@ -120,25 +176,48 @@ class Checker {
         return { kind: 'fail', n, what: this.decimalFailure(n) ?? r.what, known: exact };
       }
       // the condition fails exactly on these runs; it matters where the guards let it be evaluated
-      let budget = STEPS_PER_REQUIREMENT;
+      const budget = { left: WORK_PER_REQUIREMENT };
       for (const run of exact) {
-        const o = this.scan(r, run, (p) => this.guardVerdict(r, p), false, () => budget-- > 0);
+        const o = this.scan(r, run, (p) => this.guardVerdict(r, p), false, budget);
         if (o.kind !== 'ok') return o;
       }
       return { kind: 'ok' };
     }
-    let budget = STEPS_PER_REQUIREMENT;
-    return this.scan(r, { lo: this.from, hi: null }, (p) => this.verdict(r, p), true, () => budget-- > 0);
+    return this.scan(r, { lo: this.from, hi: null }, (p) => this.verdict(r, p), true, { left: WORK_PER_REQUIREMENT });
+  }
+
+  private readonly costs = new Map<Requirement, { readonly blocks: number; readonly pointDependent: boolean }>();
+
+  /** What one verdict on the piece costs, in evaluated nodes. */
+  private pieceCost(r: Requirement, p: Piece): number {
+    let c = this.costs.get(r);
+    if (!c) {
+      const parts = requirementParts(r);
+      const blocks = parts.reduce((a, e) => a + nodeCost(e, this.variable, null), 0);
+      // only sums with bounds in n cost differently at different points
+      c = { blocks, pointDependent: parts.some((e) => hasSumInN(e)) };
+      this.costs.set(r, c);
+    }
+    if (p.lo !== p.hi || !c.pointDependent) return c.blocks;
+    return requirementParts(r).reduce((a, e) => a + nodeCost(e, this.variable, p.lo), 0);
   }
 
   /**
    * Walk [run.lo, run.hi] in pieces: the whole run first, then doubling lengths,
    * bisecting undecided finite pieces down to points.
    */
-  private scan(r: Requirement, run: Piece, verdict: (p: Piece) => Verdict, monotone: boolean, more: () => boolean): Outcome {
-    const step = (): boolean => more() && this.steps++ < STEPS_PER_CALL;
-    if (!step()) return { kind: 'unverified', n: run.lo };
+  private scan(r: Requirement, run: Piece, verdict: (p: Piece) => Verdict, monotone: boolean, budget: { left: number }): Outcome {
+    const step = (p: Piece): boolean => {
+      const cost = this.pieceCost(r, p);
+      budget.left -= cost;
+      this.work += cost;
+      return budget.left >= 0 && this.work <= WORK_PER_CALL;
+    };
+    if (!step(run)) return { kind: 'unverified', n: run.lo };
+    let points = 0;
     if (verdict(run) === 'yes') return { kind: 'ok' };
+    // increasing from a good start settles the whole run at once (n − log(n+1) from 1)
+    if (monotone && run.hi === null && this.tailHolds(r, run.lo)) return { kind: 'ok' };
     const pieces: Piece[] = [];
     let lo = run.lo;
     for (let k = 0; run.hi === null || lo <= run.hi; k++) {
@@ -148,11 +227,17 @@ class Checker {
       pieces.push({ lo, hi });
       lo = hi + 1n;
     }
+    // An unbounded last piece that cannot be proved makes the answer "unverified" at best: the
+    // finite pieces before it then get only a small budget, enough to find a failure near the start.
+    const last = pieces[pieces.length - 1]!;
+    if (last.hi === null && step(last) && verdict(last) !== 'yes' && !(monotone && this.tailHolds(r, last.lo))) {
+      budget.left = Math.min(budget.left, HOPELESS_WORK);
+    }
     for (const piece of pieces) {
       const stack: Piece[] = [piece];
       while (stack.length > 0) {
         const p = stack.pop()!;
-        if (!step()) return { kind: 'unverified', n: p.lo };
+        if (!step(p) || (p.lo === p.hi && points++ >= POINTS_PER_REQUIREMENT)) return { kind: 'unverified', n: p.lo };
         const v = verdict(p);
         if (v === 'yes') continue;
         if (p.hi === p.lo) {
@@ -242,7 +327,8 @@ class Checker {
         return m === NEG ? false : undefined;
       case 'tan': {
         if (!mentions(arg, 'param') && !mentions(arg, 'index') && rationalFunction(arg, this.variable) !== null) return true;
-        const v = enclosure(E.call('cos', arg), env);
+        const a = enclosure(arg, env);
+        const v = a && I.cos(a);
         return v !== null && (v.lo > 0 || v.hi < 0) ? true : undefined;
       }
       case 'integer': return isIntegerValued(arg, this.variable) ? true : undefined;
@@ -308,7 +394,7 @@ class Checker {
    * but sin(π) to 30 digits may be −10⁻³⁵.
    */
   private decimalFailure(n: bigint): string | null {
-    if (!this.parameterFree) return null;
+    if (!this.parameterFree || this.decimals++ >= DECIMAL_CALLS) return null;
     let what: string | null = null;
     for (const precision of [30, 100]) {
       try {

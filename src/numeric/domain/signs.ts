@@ -12,7 +12,6 @@
  * parameter expressions free of n come from an optional oracle (a parameter
  * region's sign, for instance), because a float hull of r > 0 reaches 0.
  */
-import * as E from '../../parse/expr.js';
 import type { Expr } from '../../parse/expr.js';
 import { evalInterval, UnsupportedExprError } from '../expr-interval.js';
 import * as I from '../interval.js';
@@ -151,7 +150,7 @@ function structuralMask(e: Expr, env: RangeEnv): SignMask {
       switch (e.fn) {
         case 'exp': case 'cosh': case 'factorial': return POS;
         // log x has the sign of x − 1: exact where x is (log 1 = 0 is not a tiny enclosure around 0)
-        case 'log': return signMask(E.add(e.args[0]!, E.num(-1)), env);
+        case 'log': return compareWithOne(e.args[0]!, env);
         case 'abs': { const x = a(); return (x & (NEG | POS) ? POS : 0) | (x & ZERO); }
         // odd, increasing, 0 at 0: the sign of the argument
         case 'sign': case 'sinh': case 'tanh': case 'atan': case 'cbrt': return a();
@@ -180,6 +179,19 @@ function structuralMask(e: Expr, env: RangeEnv): SignMask {
     }
     default: return ALL;
   }
+}
+
+/** The sign of x − 1 where x > 0: exactly for a rational x at a point, else from x's enclosure. */
+function compareWithOne(x: Expr, env: RangeEnv): SignMask {
+  if (env.point !== undefined && !mentions(x, 'param') && !mentions(x, 'index')) {
+    const r = rationalFunction(x, env.variable);
+    const v = r && rationalValue(r, env.point);
+    if (v === 'undefined') return 0;
+    if (v) return v.p > v.q ? POS : v.p < v.q ? NEG : ZERO;
+  }
+  const v = enclosure(x, env);
+  if (!v) return ALL;
+  return (v.lo < 1 ? NEG : 0) | (v.lo <= 1 && v.hi >= 1 ? ZERO : 0) | (v.hi > 1 ? POS : 0);
 }
 
 /** Is e an integer wherever it is defined, for integer n and indices? (Structural; false when unsure.) */
