@@ -202,6 +202,34 @@ test('no runtime import cycle in src/', () => {
   assert.deepEqual(runtimeCycles(allEdges()), []);
 });
 
+/** The files src/<entry> loads at run time (type-only imports left out). */
+export function runtimeClosure(entry: string, edges: readonly Edge[]): string[] {
+  const start = join(SRC, entry);
+  const seen = new Set<string>([start]);
+  const queue = [start];
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    for (const e of edges) {
+      if (e.from === file && !e.typeOnly && !seen.has(e.to)) {
+        seen.add(e.to);
+        queue.push(e.to);
+      }
+    }
+  }
+  return [...seen].sort();
+}
+
+test('the decider (classify) loads neither nerdamer nor a full mathjs', () => {
+  const heavy = /from\s+['"]nerdamer['"]|import\(\s*['"]nerdamer['"]|\ball\b[^;]*from\s+['"]mathjs['"]/;
+  const closure = runtimeClosure('classify.ts', allEdges());
+  assert.ok(closure.length > 10, 'the closure was computed');
+  const offenders = closure.filter((f) => heavy.test(readFileSync(f, 'utf8'))).map((f) => relative(ROOT, f));
+  assert.deepEqual(offenders, []);
+  // and the report's runner does load them (so the check above looks at the right thing)
+  const reportClosure = runtimeClosure('convergence/all-tests.ts', allEdges());
+  assert.ok(reportClosure.some((f) => heavy.test(readFileSync(f, 'utf8'))));
+});
+
 if (process.argv.includes('--print')) {
   const edges = allEdges();
   const folderEdges = new Map<string, number>();
