@@ -85,7 +85,7 @@ function mergeRegions(a: Region, b: Region): Region | null {
 
 const num = (f: Fraction): string => f.toFraction();
 
-function intervalCondition(name: string, i: I.Interval): string {
+function intervalCondition(name: string, i: I.RationalInterval): string {
   const p = I.isPoint(i);
   if (p) return `${name} == ${num(p)}`;
   const parts: string[] = [];

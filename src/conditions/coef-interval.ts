@@ -22,12 +22,12 @@ const LIMIT_EXPONENT = 300;
 const MAX_EXACT_POWER = 64;
 
 const POSITIVE = I.make(new Fraction(0), true, null, true);
-const constants = new Map<string, I.Interval>();
+const constants = new Map<string, I.RationalInterval>();
 
-export function encloseCoef(c: Coef, param: (name: string) => I.Interval): I.Interval {
-  let sum: I.Interval = I.point(new Fraction(0));
+export function encloseCoef(c: Coef, param: (name: string) => I.RationalInterval): I.RationalInterval {
+  let sum: I.RationalInterval = I.point(new Fraction(0));
   for (const t of c.termList()) {
-    let prod: I.Interval = I.point(t.c);
+    let prod: I.RationalInterval = I.point(t.c);
     for (const f of t.factors) {
       const x = f.constant ? constantInterval(f.atom, f.key) : encloseAtom(f.atom, param);
       prod = I.mul(prod, power(x, f.exp));
@@ -37,7 +37,7 @@ export function encloseCoef(c: Coef, param: (name: string) => I.Interval): I.Int
   return sum;
 }
 
-function power(x: I.Interval, k: number): I.Interval {
+function power(x: I.RationalInterval, k: number): I.RationalInterval {
   if (Math.abs(k) <= MAX_EXACT_POWER) return I.powInt(x, k);
   // a huge exponent on rational ends would build huge fractions: bound in doubles instead
   const [l, h] = I.toFloatsOutward(k % 2 === 0 ? I.absInterval(x) : x);
@@ -46,14 +46,14 @@ function power(x: I.Interval, k: number): I.Interval {
 }
 
 /** the smallest interval around the given double values, widened outward */
-function floatRange(values: number[], positive: boolean): I.Interval {
+function floatRange(values: number[], positive: boolean): I.RationalInterval {
   if (values.some((v) => Number.isNaN(v))) return positive ? POSITIVE : I.REALS;
   const r = I.fromFloat(Math.min(...values), Math.max(...values));
   return positive ? I.intersect(r, POSITIVE) : r;
 }
 
 /** a constant atom's certified decimal enclosure as an exact rational interval (cached) */
-function constantInterval(a: Atom, key: string): I.Interval {
+function constantInterval(a: Atom, key: string): I.RationalInterval {
   let v = constants.get(key);
   if (v === undefined) {
     try {
@@ -83,7 +83,7 @@ function exactFraction(d: PInterval['lo']): Fraction {
 const TEN_LIMIT = new Fraction(10n ** BigInt(LIMIT_EXPONENT));
 const TEN_NEG_LIMIT = new Fraction(1n, 10n ** BigInt(LIMIT_EXPONENT));
 
-function toRational(p: PInterval): I.Interval {
+function toRational(p: PInterval): I.RationalInterval {
   // a lower end: exact, or a smaller rational when the exponent is extreme
   const lower = (x: PInterval['lo']): { v: Fraction | null; open: boolean } => {
     if (!x.isFinite()) return { v: x.isNeg() ? null : TEN_LIMIT, open: false };
@@ -100,7 +100,7 @@ function toRational(p: PInterval): I.Interval {
   return I.make(lo.v, lo.open, hi.v, hi.open);
 }
 
-function encloseAtom(a: Atom, param: (name: string) => I.Interval): I.Interval {
+function encloseAtom(a: Atom, param: (name: string) => I.RationalInterval): I.RationalInterval {
   switch (a.kind) {
     case 'param': return param(a.name);
     case 'const': return I.REALS; // constants are enclosed by constantInterval

@@ -235,7 +235,7 @@ export class Coef {
   }
 
   /** Interval enclosure, given enclosures of the parameters. */
-  enclose(param: (name: string) => I.Interval): I.Interval {
+  enclose(param: (name: string) => I.RationalInterval): I.RationalInterval {
     return encloseCoef(this, param);
   }
 

@@ -1,5 +1,5 @@
 /**
- * Exact real intervals with rational endpoints (fraction.js), open or closed ends,
+ * RationalInterval: exact real intervals with rational endpoints (fraction.js), open or closed ends,
  * and infinite ends. Used to bound parameter expressions and to decide signs.
  *
  * Endpoints are exact so that boundary questions (is r1 − 1 > 0 on r1 ∈ (1, ∞)?)
@@ -10,17 +10,17 @@ import Fraction from 'fraction.js';
 import { fromRational } from '../numeric/interval.js';
 
 /** null stands for −∞ (as lo) or +∞ (as hi); infinite ends are open. */
-export interface Interval {
+export interface RationalInterval {
   readonly lo: Fraction | null;
   readonly hi: Fraction | null;
   readonly loOpen: boolean;
   readonly hiOpen: boolean;
 }
 
-export const REALS: Interval = { lo: null, hi: null, loOpen: true, hiOpen: true };
-export const point = (v: Fraction): Interval => ({ lo: v, hi: v, loOpen: false, hiOpen: false });
+export const REALS: RationalInterval = { lo: null, hi: null, loOpen: true, hiOpen: true };
+export const point = (v: Fraction): RationalInterval => ({ lo: v, hi: v, loOpen: false, hiOpen: false });
 
-export function make(lo: Fraction | null, loOpen: boolean, hi: Fraction | null, hiOpen: boolean): Interval {
+export function make(lo: Fraction | null, loOpen: boolean, hi: Fraction | null, hiOpen: boolean): RationalInterval {
   return { lo, hi, loOpen: lo === null ? true : loOpen, hiOpen: hi === null ? true : hiOpen };
 }
 
@@ -40,7 +40,7 @@ export function fracFromFloat(x: number): Fraction {
 }
 
 /** An interval that surely contains a value computed in floating point with relative error ≤ rel. */
-export function fromFloat(lo: number, hi: number, rel = 1e-12): Interval {
+export function fromFloat(lo: number, hi: number, rel = 1e-12): RationalInterval {
   const widen = (v: number, dir: -1 | 1): Fraction | null => {
     if (v === Infinity || v === -Infinity || Number.isNaN(v)) return null;
     return fracFromFloat(v + dir * (Math.abs(v) * rel + 1e-300));
@@ -48,18 +48,18 @@ export function fromFloat(lo: number, hi: number, rel = 1e-12): Interval {
   return make(widen(lo, -1), false, widen(hi, 1), false);
 }
 
-export function isEmpty(i: Interval): boolean {
+export function isEmpty(i: RationalInterval): boolean {
   if (i.lo === null || i.hi === null) return false;
   const c = i.lo.compare(i.hi);
   return c > 0 || (c === 0 && (i.loOpen || i.hiOpen));
 }
 
-export function isPoint(i: Interval): Fraction | null {
+export function isPoint(i: RationalInterval): Fraction | null {
   return i.lo !== null && i.hi !== null && !i.loOpen && !i.hiOpen && i.lo.equals(i.hi) ? i.lo : null;
 }
 
 /** -1, 0, 1 when every point of the interval has that sign; null otherwise. */
-export function signOf(i: Interval): -1 | 0 | 1 | null {
+export function signOf(i: RationalInterval): -1 | 0 | 1 | null {
   const p = isPoint(i);
   if (p) return p.s === 0n || p.n === 0n ? 0 : (Number(p.s) as -1 | 1);
   if (i.lo !== null && (i.lo.compare(0) > 0 || (i.lo.compare(0) === 0 && i.loOpen))) return 1;
@@ -67,25 +67,25 @@ export function signOf(i: Interval): -1 | 0 | 1 | null {
   return null;
 }
 
-export function add(a: Interval, b: Interval): Interval {
+export function add(a: RationalInterval, b: RationalInterval): RationalInterval {
   return make(
     a.lo === null || b.lo === null ? null : a.lo.add(b.lo), a.loOpen || b.loOpen,
     a.hi === null || b.hi === null ? null : a.hi.add(b.hi), a.hiOpen || b.hiOpen,
   );
 }
 
-export function neg(a: Interval): Interval {
+export function neg(a: RationalInterval): RationalInterval {
   return make(a.hi === null ? null : a.hi.neg(), a.hiOpen, a.lo === null ? null : a.lo.neg(), a.loOpen);
 }
 
 type End = { v: Fraction | null; inf: -1 | 0 | 1; open: boolean };
-const ends = (a: Interval): [End, End] => [
+const ends = (a: RationalInterval): [End, End] => [
   { v: a.lo, inf: a.lo === null ? -1 : 0, open: a.loOpen },
   { v: a.hi, inf: a.hi === null ? 1 : 0, open: a.hiOpen },
 ];
 const sgn = (e: End): number => (e.inf !== 0 ? e.inf : e.v!.s === 0n || e.v!.n === 0n ? 0 : Number(e.v!.s));
 
-export function mul(a: Interval, b: Interval): Interval {
+export function mul(a: RationalInterval, b: RationalInterval): RationalInterval {
   // Candidate products of end points; infinity × 0 is taken as 0 (limit along the zero end).
   let best: { lo?: End; hi?: End } = {};
   const cands: End[] = [];
@@ -114,7 +114,7 @@ export function mul(a: Interval, b: Interval): Interval {
 }
 
 /** Reciprocal of an interval that excludes 0; null when it may contain 0. */
-export function inv(a: Interval): Interval | null {
+export function inv(a: RationalInterval): RationalInterval | null {
   const s = signOf(a);
   if (s === null || s === 0) return null;
   const r = (v: Fraction | null): Fraction | null => (v === null ? new Fraction(0) : v.inverse());
@@ -126,7 +126,7 @@ export function inv(a: Interval): Interval | null {
   return make(newLo, a.hi === null ? true : a.hiOpen, newHi, a.lo === null ? true : a.loOpen);
 }
 
-export function powInt(a: Interval, k: number): Interval {
+export function powInt(a: RationalInterval, k: number): RationalInterval {
   if (k === 0) return point(new Fraction(1));
   if (k < 0) {
     const p = powInt(a, -k);
@@ -149,7 +149,7 @@ function fracPow(v: Fraction, k: number): Fraction {
   return r;
 }
 
-export function absInterval(a: Interval): Interval {
+export function absInterval(a: RationalInterval): RationalInterval {
   const s = signOf(a);
   if (s === 1 || s === 0) return a;
   if (s === -1) return neg(a);
@@ -157,7 +157,7 @@ export function absInterval(a: Interval): Interval {
   return make(new Fraction(0), false, hiAbs, false);
 }
 
-export function intersect(a: Interval, b: Interval): Interval {
+export function intersect(a: RationalInterval, b: RationalInterval): RationalInterval {
   let lo = a.lo, loOpen = a.loOpen;
   if (b.lo !== null && (lo === null || b.lo.compare(lo) > 0 || (b.lo.equals(lo) && b.loOpen))) { lo = b.lo; loOpen = b.loOpen; }
   let hi = a.hi, hiOpen = a.hiOpen;
@@ -166,7 +166,7 @@ export function intersect(a: Interval, b: Interval): Interval {
 }
 
 /** Float midpoint-ish view for functions evaluated in floating point. */
-export function toFloats(a: Interval): [number, number] {
+export function toFloats(a: RationalInterval): [number, number] {
   return [a.lo === null ? -Infinity : a.lo.valueOf(), a.hi === null ? Infinity : a.hi.valueOf()];
 }
 
@@ -174,14 +174,14 @@ export function toFloats(a: Interval): [number, number] {
  * Doubles l ≤ lo and h ≥ hi: a float function evaluated there bounds its values on
  * the interval (toFloats rounds to nearest, which may step inside).
  */
-export function toFloatsOutward(a: Interval): [number, number] {
+export function toFloatsOutward(a: RationalInterval): [number, number] {
   const l = a.lo === null ? -Infinity : fromRational(a.lo.s * a.lo.n, a.lo.d).lo;
   const h = a.hi === null ? Infinity : fromRational(a.hi.s * a.hi.n, a.hi.d).hi;
   return [l, h];
 }
 
 /** Apply a monotone float function to an interval, from outward-rounded ends, widening the result outward. */
-export function monotone(a: Interval, f: (x: number) => number, increasing: boolean, atNegInf: number, atPosInf: number): Interval {
+export function monotone(a: RationalInterval, f: (x: number) => number, increasing: boolean, atNegInf: number, atPosInf: number): RationalInterval {
   const [l, h] = toFloatsOutward(a);
   const fl = l === -Infinity ? atNegInf : f(l);
   const fh = h === Infinity ? atPosInf : f(h);
@@ -189,6 +189,6 @@ export function monotone(a: Interval, f: (x: number) => number, increasing: bool
   return fromFloat(lo, hi);
 }
 
-export function show(a: Interval): string {
+export function show(a: RationalInterval): string {
   return `${a.loOpen ? '(' : '['}${a.lo === null ? '-inf' : a.lo.toFraction()}, ${a.hi === null ? 'inf' : a.hi.toFraction()}${a.hiOpen ? ')' : ']'}`;
 }

@@ -15,11 +15,11 @@ import { Decimal } from 'decimal.js';
 
 export type ParamPoint = ReadonlyMap<string, Fraction>;
 
-function inSet(set: readonly I.Interval[], v: Fraction): boolean {
+function inSet(set: readonly I.RationalInterval[], v: Fraction): boolean {
   return set.some((i) => !I.isEmpty(I.intersect(i, I.point(v))));
 }
 
-function candidatesFor(set: readonly I.Interval[]): Fraction[] {
+function candidatesFor(set: readonly I.RationalInterval[]): Fraction[] {
   const out: Fraction[] = [];
   for (const i of set) {
     const p = I.isPoint(i);

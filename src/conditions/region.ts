@@ -13,7 +13,7 @@ import * as I from './interval.js';
 export { UndecidableSign } from './constant-sign.js';
 export type { Sign };
 
-export type IntervalSet = readonly I.Interval[];
+export type IntervalSet = readonly I.RationalInterval[];
 
 export interface Fact { readonly coef: Coef; readonly signs: readonly Sign[] }
 
@@ -29,7 +29,7 @@ export class Region {
   ) {}
 
   set(name: string): IntervalSet { return this.params.get(name) ?? [I.REALS]; }
-  hull(name: string): I.Interval {
+  hull(name: string): I.RationalInterval {
     const s = this.set(name);
     if (s.length === 0) return I.point(new Fraction(0));
     return I.make(s[0]!.lo, s[0]!.loOpen, s[s.length - 1]!.hi, s[s.length - 1]!.hiOpen);
@@ -46,7 +46,7 @@ export class Region {
     return out;
   }
 
-  withInterval(name: string, iv: I.Interval): Region {
+  withInterval(name: string, iv: I.RationalInterval): Region {
     const next = new Map(this.params);
     next.set(name, intersectSet(this.set(name), iv));
     return new Region(next, this.facts);
@@ -64,7 +64,7 @@ export class Region {
     let r: Region;
     if (lin) {
       const t = lin.b.neg().div(lin.a);
-      const allowed: I.Interval[] = signs.map((s) => {
+      const allowed: I.RationalInterval[] = signs.map((s) => {
         const want = lin.a.compare(0) > 0 ? s : (-s as Sign);
         return want === 0 ? I.point(t) : want > 0 ? I.make(t, true, null, true) : I.make(null, true, t, true);
       });
@@ -77,7 +77,7 @@ export class Region {
     return r.isEmpty() ? [] : [r];
   }
 
-  enclose(c: Coef): I.Interval { return c.enclose((name) => this.hull(name)); }
+  enclose(c: Coef): I.RationalInterval { return c.enclose((name) => this.hull(name)); }
 
   /** signs already established in this (immutable) region, by coefficient key */
   private readonly signCache = new Map<string, Sign>();
@@ -139,7 +139,7 @@ export class Region {
   }
 }
 
-export function intersectSet(s: IntervalSet, iv: I.Interval): IntervalSet {
+export function intersectSet(s: IntervalSet, iv: I.RationalInterval): IntervalSet {
   return s.map((x) => I.intersect(x, iv)).filter((x) => !I.isEmpty(x));
 }
 
@@ -151,7 +151,7 @@ export function unionSets(a: IntervalSet, b: IntervalSet): IntervalSet {
     const c = x.lo.compare(y.lo);
     return c !== 0 ? c : (x.loOpen ? 1 : 0) - (y.loOpen ? 1 : 0);
   });
-  const out: I.Interval[] = [];
+  const out: I.RationalInterval[] = [];
   for (const x of all) {
     const last = out[out.length - 1];
     if (last && touches(last, x)) {
@@ -163,7 +163,7 @@ export function unionSets(a: IntervalSet, b: IntervalSet): IntervalSet {
   return out;
 }
 
-function touches(a: I.Interval, b: I.Interval): boolean {
+function touches(a: I.RationalInterval, b: I.RationalInterval): boolean {
   if (a.hi === null || b.lo === null) return true;
   const c = a.hi.compare(b.lo);
   return c > 0 || (c === 0 && !(a.hiOpen && b.loOpen));

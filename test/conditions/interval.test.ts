@@ -5,8 +5,8 @@ import Fraction from 'fraction.js';
 import * as I from '../../src/conditions/interval.js';
 
 const f = (x: number | string): Fraction => new Fraction(x as number);
-const open = (lo: number | null, hi: number | null): I.Interval => I.make(lo === null ? null : f(lo), true, hi === null ? null : f(hi), true);
-const closed = (lo: number, hi: number): I.Interval => I.make(f(lo), false, f(hi), false);
+const open = (lo: number | null, hi: number | null): I.RationalInterval => I.make(lo === null ? null : f(lo), true, hi === null ? null : f(hi), true);
+const closed = (lo: number, hi: number): I.RationalInterval => I.make(f(lo), false, f(hi), false);
 
 test('signs of intervals with open and closed ends', () => {
   assert.equal(I.signOf(open(0, null)), 1);
