@@ -9,6 +9,7 @@
  * range: sin and cos of a parameter lie in [−1, 1], nothing finer is claimed.
  */
 import Fraction from 'fraction.js';
+import { LANCZOS, LANCZOS_G } from '../numeric/lanczos.js';
 import { Unenclosable, type PInterval } from '../numeric/precise-interval.js';
 import type { Atom, Coef } from './coef.js';
 import { encloseConstantAtom } from './constant-enclose.js';
@@ -147,9 +148,8 @@ function encloseAtom(a: Atom, param: (name: string) => I.RationalInterval): I.Ra
 
 function gammaFloat(x: number): number {
   if (!Number.isFinite(x) || x > 171) return Infinity;
-  const g = 7;
-  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+  const g = LANCZOS_G;
+  const c = LANCZOS;
   x -= 1;
   let a = c[0]!;
   const t = x + g + 0.5;

@@ -15,6 +15,7 @@
 import { Decimal } from 'decimal.js';
 import { Fraction } from '../parse/expr.js';
 import { decimalClass } from './decimal.js';
+import { LANCZOS, LANCZOS_G } from './lanczos.js';
 import { DomainError } from './errors.js';
 
 // ---------------------------------------------------------------- Bernoulli numbers
@@ -110,12 +111,6 @@ export function gammaDecimal(x: Decimal.Value, precision: number): Decimal {
 
 // ---------------------------------------------------------------- float Γ
 
-const LANCZOS_G = 7;
-const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-  -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
-  1.5056327351493116e-7,
-];
 const FLOAT_FACTORIAL: number[] = [1];
 for (let k = 1; k <= 170; k++) FLOAT_FACTORIAL.push(FLOAT_FACTORIAL[k - 1]! * k);
 

@@ -7,16 +7,16 @@
  * Owns: the series for P(s, x) when x < s + 1 and Lentz's continued fraction for
  * Q(s, x) otherwise (Numerical Recipes §6.2), in log space so that huge x work.
  */
+import { LANCZOS, LANCZOS_G } from './lanczos.js';
 
 /** log Γ(z) for z > 0 (Lanczos, g = 7) */
 export function logGamma(z: number): number {
   if (z < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * z))) - logGamma(1 - z);
-  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-    -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+  const c = LANCZOS;
   const x = z - 1;
   let a = c[0]!;
-  const t = x + 7.5;
-  for (let i = 1; i < 9; i++) a += c[i]! / (x + i);
+  const t = x + (LANCZOS_G + 0.5);
+  for (let i = 1; i < c.length; i++) a += c[i]! / (x + i);
   return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
 }
 
