@@ -8,16 +8,20 @@
  * - exact, for arguments that are rational functions of n with rational
  *   coefficients: the failing integers are known exactly
  *   (./exact-failures.ts), and only the guards are left to decide there;
- * - enclosures otherwise: [from, ∞) in one piece first, then in pieces of
- *   doubling length 1, 2, 4, … up to 2^46 and a last unbounded piece. A piece
- *   where neither the guards nor the condition are settled by sound sign sets
+ * - enclosures otherwise: [from, ∞) in one piece first (by enclosure, or by
+ *   monotonicity from a good start, ./monotone.ts), then in pieces of doubling
+ *   length 1, 2, 4, … up to 2^46 and a last unbounded piece. A piece where
+ *   neither the guards nor the condition are settled by sound sign sets
  *   (./signs.ts) is bisected down to single integers, and the unbounded one is
- *   tried by monotonicity (./monotone.ts).
+ *   tried by monotonicity.
  *
  * A failure is claimed only where it is certain: the condition fails and the
  * guards hold, both decided exactly or by enclosures, or the exact decimal
- * evaluator (../evaluate.ts) raises DomainError at that n. Anything else that is
- * not proved is "unverified", never "defined". The work is bounded per call.
+ * evaluator (../evaluate.ts) raises DomainError at that n, at two precisions.
+ * Anything else that is not proved is "unverified", never "defined". The work
+ * is bounded per requirement and per call (evaluated nodes, single integers,
+ * decimal evaluations, exact polynomial work); what the budget does not reach
+ * is unverified.
  */
 import * as E from '../../parse/expr.js';
 import type { Expr } from '../../parse/expr.js';
