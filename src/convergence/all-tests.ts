@@ -7,7 +7,7 @@ import { Ctx, EngineUnknown } from '../asymptotics/context.js';
 import { NeedSplit } from '../conditions/region.js';
 import type { TestRecord, Verdict } from '../types.js';
 import { cauchyCondensationTest } from './cauchy-condensation.js';
-import type { Analysis } from './detail.js';
+import { namedAnalysis, type TestAnalysis } from './detail.js';
 import { directComparisonTest } from './direct-comparison.js';
 import { runTests, TESTS } from './index.js';
 import { integralTest } from './integral.js';
@@ -32,7 +32,7 @@ export interface AllTestsResult {
   /** the decider's verdict (the first decisive test of TESTS, as in runTests) */
   readonly verdict: Verdict;
   /** every test, in the order run: TESTS, then CLASSICAL_TESTS */
-  readonly analyses: readonly Analysis<unknown>[];
+  readonly analyses: readonly TestAnalysis[];
   /** decisive records whose verdict contradicts the decider's (a bug if ever non-empty) */
   readonly conflicts: readonly TestRecord[];
 }
@@ -44,14 +44,14 @@ export interface AllTestsResult {
  */
 export function runAllTests(facts: SeriesFacts, ctx: Ctx): AllTestsResult {
   const decider = runTests(facts, new Ctx(ctx.region, ctx.variable));
-  const analyses: Analysis<unknown>[] = [];
+  const analyses: TestAnalysis[] = [];
   for (const t of [...TESTS, ...CLASSICAL_TESTS]) {
     const local = new Ctx(ctx.region, ctx.variable);
     try {
-      analyses.push('analyze' in t ? (t as { analyze: (f: SeriesFacts, c: Ctx) => Analysis<unknown> }).analyze(facts, local) : { record: t.run(facts, local) });
+      analyses.push(t.analysis ? t.analysis(facts, local) : namedAnalysis(t.name, t.run(facts, local)));
     } catch (e) {
-      if (e instanceof NeedSplit) analyses.push({ record: inconclusive(t.name, `the outcome depends on where the parameters lie within the region (the sign of ${e.coef.toString()} is not fixed there)`) });
-      else if (e instanceof EngineUnknown) analyses.push({ record: inconclusive(t.name, `the asymptotic engine cannot carry the test out: ${e.reason}`) });
+      if (e instanceof NeedSplit) analyses.push(namedAnalysis(t.name, inconclusive(t.name, `the outcome depends on where the parameters lie within the region (the sign of ${e.coef.toString()} is not fixed there)`)));
+      else if (e instanceof EngineUnknown) analyses.push(namedAnalysis(t.name, inconclusive(t.name, `the asymptotic engine cannot carry the test out: ${e.reason}`)));
       else throw e;
     }
   }

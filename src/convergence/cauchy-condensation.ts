@@ -45,7 +45,13 @@ function condensedFacts(facts: SeriesFacts, condensed: Expr, ctx: Ctx): SeriesFa
   return seriesFacts(condensed, facts.variable, facts.termMode, ctx);
 }
 
-export const cauchyCondensationTest = analyzingTest<CondensationDetail>('cauchy-condensation', (facts, ctx) => {
+declare module './detail.js' {
+  interface TestDetails {
+    'cauchy-condensation': CondensationDetail;
+  }
+}
+
+export const cauchyCondensationTest = analyzingTest('cauchy-condensation', (facts, ctx) => {
   if (facts.termSign === null) return { record: notApplicable('cauchy-condensation', 'the terms change sign') };
   const m = monotonicity(facts, ctx);
   if ('error' in m) return { record: notApplicable('cauchy-condensation', `monotonicity is not established: ${m.error}`) };

@@ -30,7 +30,13 @@ export interface DirectComparisonDetail {
 /** 'p-series' → 'p-series', 'geometric' → 'geometric series', 'bertrand-2' → 'Bertrand series' */
 const seriesName = (id: string): string => (id === 'p-series' ? id : id.startsWith('bertrand') ? 'Bertrand series' : `${id} series`);
 
-export const directComparisonTest = analyzingTest<DirectComparisonDetail>('direct-comparison', (facts, ctx) => {
+declare module './detail.js' {
+  interface TestDetails {
+    'direct-comparison': DirectComparisonDetail;
+  }
+}
+
+export const directComparisonTest = analyzingTest('direct-comparison', (facts, ctx) => {
   const lower = facts.q ? facts.q.lo : facts.qFromAbsUpper;
   const upper = facts.q ? facts.q.hi : null;
   const absolute = !facts.q;

@@ -76,7 +76,13 @@ export function integrandOf(facts: SeriesFacts): Expr {
   return facts.termSign === -1 ? E.neg(facts.expr) : facts.expr;
 }
 
-export const integralTest = analyzingTest<IntegralDetail>('integral', (facts, ctx: Ctx) => {
+declare module './detail.js' {
+  interface TestDetails {
+    integral: IntegralDetail;
+  }
+}
+
+export const integralTest = analyzingTest('integral', (facts, ctx: Ctx) => {
   if (facts.termSign === null) return { record: notApplicable('integral', 'the terms change sign') };
   const m = monotonicity(facts, ctx);
   if ('error' in m) return { record: notApplicable('integral', `monotonicity is not established: ${m.error}`) };

@@ -54,7 +54,13 @@ export function exactMember(q: S.Series, ctx: Ctx): Reference | null {
   return af !== null && af.equals(new Fraction(1)) ? geometric(t.c) : stretched(t.c, a);
 }
 
-export const limitComparisonTest = analyzingTest<LimitComparisonDetail>('limit-comparison', (facts, ctx) => {
+declare module './detail.js' {
+  interface TestDetails {
+    'limit-comparison': LimitComparisonDetail;
+  }
+}
+
+export const limitComparisonTest = analyzingTest('limit-comparison', (facts, ctx) => {
   const q = facts.q;
   if (!q) return { record: notApplicable('limit-comparison', 'the terms change sign') };
   if (!q.exact) return { record: notApplicable('limit-comparison', 'q(n) is known only within bounds, so a_n/b_n need not have a limit') };

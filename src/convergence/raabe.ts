@@ -45,7 +45,13 @@ function driftLimit(facts: SeriesFacts, ctx: Ctx): Limit | null {
   return s === 0 ? null : { kind: 'inf', sign: s > 0 ? -1 : 1 };
 }
 
-export const raabeTest = analyzingTest<RaabeDetail>('raabe', (facts, ctx) => {
+declare module './detail.js' {
+  interface TestDetails {
+    raabe: RaabeDetail;
+  }
+}
+
+export const raabeTest = analyzingTest('raabe', (facts, ctx) => {
   if (facts.termMode && facts.termSign === 1 && !facts.q) return { record: notApplicable('raabe', 'the terms vanish for large n') };
   const raabe = raabeExpression(facts);
   const approx = expand(raabe, ctx);

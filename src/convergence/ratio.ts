@@ -40,7 +40,13 @@ export function ratioExpressions(facts: SeriesFacts): { ratio: Expr; logRatio: E
   return { ratio: E.call('exp', d), logRatio: d };
 }
 
-export const ratioTest = analyzingTest<RatioDetail>('ratio', (facts, ctx) => {
+declare module './detail.js' {
+  interface TestDetails {
+    ratio: RatioDetail;
+  }
+}
+
+export const ratioTest = analyzingTest('ratio', (facts, ctx) => {
   if (facts.termMode && facts.termSign === 1 && !facts.q) return { record: notApplicable('ratio', 'the terms vanish for large n') };
   const { ratio, logRatio } = ratioExpressions(facts);
   const approx = expand(logRatio ?? ratio, ctx);

@@ -29,7 +29,13 @@ const rootOf = (l: Limit | null, tex: boolean): string => {
   return tex ? `e^{${m.toTex()}}` : `exp(${m.toString()})`;
 };
 
-export const rootTest = analyzingTest<RootDetail>('root', (facts, ctx) => {
+declare module './detail.js' {
+  interface TestDetails {
+    root: RootDetail;
+  }
+}
+
+export const rootTest = analyzingTest('root', (facts, ctx) => {
   const qLower = facts.q ? facts.q.lo : facts.qFromAbsUpper;
   const qUpper = facts.q ? facts.q.hi : facts.qFromAbsLower;
   if (!qLower && !qUpper) return { record: notApplicable('root', 'no bound on |a_n| is available') };

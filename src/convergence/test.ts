@@ -10,6 +10,7 @@ import type { Ctx } from '../asymptotics/context.js';
 import type { Series } from '../asymptotics/series.js';
 import type { Expr } from '../parse/expr.js';
 import type { TestName, TestRecord } from '../types.js';
+import type { TestAnalysis } from './detail.js';
 
 export interface SeriesFacts {
   /** the input expression (p(n), or a_n in term mode) and its variable, for tests that transform it (n → n+1, n → 2^k) */
@@ -32,6 +33,8 @@ export interface SeriesFacts {
 export interface ConvergenceTest {
   readonly name: TestName;
   run(facts: SeriesFacts, ctx: Ctx): TestRecord;
+  /** analysing tests (./detail.ts): the record with what the test computed, for the proof */
+  analysis?(facts: SeriesFacts, ctx: Ctx): TestAnalysis;
 }
 
 export const notApplicable = (test: TestName, summary: string): TestRecord => ({ test, outcome: 'not-applicable', summary });

@@ -11,7 +11,7 @@ import { analyzeRegion, prepareInput } from '../classify.js';
 import { describeRegion, explore } from '../conditions/cases.js';
 import type { Region } from '../conditions/region.js';
 import type { ParsedExpression } from '../parse/expr.js';
-import type { Analysis } from '../convergence/detail.js';
+import { namedAnalysis, type TestAnalysis } from '../convergence/detail.js';
 import { runAllTests } from '../convergence/all-tests.js';
 import type { SeriesFacts } from '../convergence/test.js';
 import type { ClassifyOptions, TestRecord, Verdict } from '../types.js';
@@ -23,7 +23,7 @@ export interface RegionAnalysis {
   readonly verdict: Verdict;
   readonly reason?: string;
   readonly facts: SeriesFacts | null;
-  readonly analyses: readonly Analysis<unknown>[];
+  readonly analyses: readonly TestAnalysis[];
   readonly conflicts: readonly TestRecord[];
 }
 
@@ -44,7 +44,7 @@ export function analyzeRegions(input: string, options: ClassifyOptions = {}): An
   const leaves = explore<Result>(p.roots, (region): Result => {
     const o = analyzeRegion(p, region, budget, runAllTests);
     if (o.kind === 'unknown') return { verdict: 'unknown', facts: null, analyses: [], conflicts: [], reason: o.reason };
-    if (o.kind === 'eventually-zero') return { verdict: 'converges', facts: o.facts, analyses: [{ record: o.record }], conflicts: [] };
+    if (o.kind === 'eventually-zero') return { verdict: 'converges', facts: o.facts, analyses: [namedAnalysis(o.record.test, o.record)], conflicts: [] };
     const r = o.value;
     return { verdict: r.verdict, facts: o.facts, analyses: r.analyses, conflicts: r.conflicts, ...(r.verdict === 'unknown' ? { reason: 'no test was decisive' } : {}) };
   }, () => ({ verdict: 'unknown', facts: null, analyses: [], conflicts: [], reason: 'too many parameter cases' }));
