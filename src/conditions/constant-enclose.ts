@@ -16,7 +16,7 @@ import Fraction from 'fraction.js';
 import { gamma } from '../numeric/precise-gamma.js';
 import { Arith, magnitude, type PInterval, Unenclosable } from '../numeric/precise-interval.js';
 import { piInterval } from '../numeric/precise-pi.js';
-import { MAX_REDUCED_EXPONENT, sinCos, tan } from '../numeric/precise-trig.js';
+import { atan, MAX_REDUCED_EXPONENT, sinCos, tan } from '../numeric/precise-trig.js';
 import type { Atom, Coef } from './coef.js';
 
 export { Unenclosable };
@@ -117,7 +117,7 @@ function atomAt(a: Atom, digits: number): PInterval {
       const { x } = argument(a.arg, digits, MAX_REDUCED_EXPONENT + 1);
       return a.fn === 'tan' ? tan(x, digits) : sinCos(a.fn, x, digits);
     }
-    case 'atan': return A.atan(coefAt(a.arg, digits + LINK, null));
+    case 'atan': return atan(coefAt(a.arg, digits + LINK, null), digits);
     case 'tanh': return A.tanh(coefAt(a.arg, digits + LINK, null));
     case 'floor': return A.floor(coefAt(a.arg, digits, null));
     case 'ceil': return A.ceil(coefAt(a.arg, digits, null));

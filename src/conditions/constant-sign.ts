@@ -14,6 +14,7 @@
  */
 import { applyFn, Coef, type Atom, type TermView } from './coef.js';
 import { encloseConstant, NotConstant, Unenclosable } from './constant-enclose.js';
+import { restoreDecimalState } from '../numeric/decimal.js';
 import { signOf } from '../numeric/precise-interval.js';
 
 export type Sign = -1 | 0 | 1;
@@ -49,6 +50,8 @@ export function constantSign(c: Coef): Sign {
 }
 
 function decide(c: Coef): Sign | null {
+  // if some caller left decimal.js unrounded after one of its errors, every digit here would be exact, and slow
+  restoreDecimalState();
   const first = atPrecision(c, PRECISION_LADDER[0]!);
   if (first !== null) return first;
   const structural = structuralSign(c);

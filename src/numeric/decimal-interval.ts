@@ -12,12 +12,14 @@
  * TRANSCENDENTAL_SLACK units in the last place before use.
  */
 import { Decimal } from 'decimal.js';
+import { registeredClass } from './decimal.js';
 import { down, type Interval, up } from './interval.js';
 
 export const DEFAULT_PRECISION = 40;
 
-const LoCtor = Decimal.clone({ precision: DEFAULT_PRECISION, rounding: Decimal.ROUND_FLOOR, toExpNeg: -30, toExpPos: 40 });
-const HiCtor = Decimal.clone({ precision: DEFAULT_PRECISION, rounding: Decimal.ROUND_CEIL, toExpNeg: -30, toExpPos: 40 });
+// registered, so that restoreDecimalState can repair them after an aborted decimal.js routine
+const LoCtor = registeredClass({ precision: DEFAULT_PRECISION, rounding: Decimal.ROUND_FLOOR, toExpNeg: -30, toExpPos: 40 });
+const HiCtor = registeredClass({ precision: DEFAULT_PRECISION, rounding: Decimal.ROUND_CEIL, toExpNeg: -30, toExpPos: 40 });
 
 export interface DInterval {
   readonly lo: Decimal;

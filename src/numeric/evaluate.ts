@@ -13,7 +13,7 @@
  */
 import { Decimal } from 'decimal.js';
 import type { Expr } from '../parse/expr.js';
-import { decimalClass, MAX_PRECISION } from './decimal.js';
+import { decimalClass, MAX_PRECISION, restoreDecimalState } from './decimal.js';
 import { DomainError, EvaluationLimitError } from './errors.js';
 import { gammaDecimal } from './gamma.js';
 
@@ -204,12 +204,14 @@ export function evaluateDecimal(expr: Expr, point: DecimalPoint, options: Decima
   if (!Number.isInteger(precision) || precision < 1 || precision > MAX_PRECISION) {
     throw new Error(`precision must be an integer from 1 to ${MAX_PRECISION}`);
   }
+  restoreDecimalState(); // in case a caller caught a decimal.js error and left a class at a raised precision
   const ev = new DecimalEvaluator(precision, point, options.maxSteps ?? Infinity);
   let v: Decimal;
   try {
     v = ev.num(expr);
   } catch (err) {
     if (err instanceof Error && err.message.startsWith('[DecimalError]')) {
+      restoreDecimalState();
       throw new EvaluationLimitError(`decimal.js could not evaluate this: ${err.message}`);
     }
     throw err;

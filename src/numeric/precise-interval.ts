@@ -4,8 +4,8 @@
  * Owns: the PInterval type (two Decimals, lo ≤ value ≤ hi), the `Arith` context
  * for one precision (so a caller can raise the precision until a sign is certain),
  * and the operations + − × ÷, integer powers (of any size), exp, ln, log1p, sqrt,
- * atan, tanh, sinh, cosh, floor, ceil, abs and sign. Trigonometric functions (which
- * need π) and Γ live in their own modules on top of this one.
+ * tanh, sinh, cosh, floor, ceil, abs and sign. Trigonometric functions and atan
+ * (which need π) and Γ live in their own modules on top of this one.
  *
  * Rounding model: + − × ÷ are exact in decimal.js up to the final rounding, which
  * goes toward −∞ for a lower end and toward +∞ for an upper end. exp, ln, pow and
@@ -23,6 +23,7 @@
  * becomes infinite, which is always sound).
  */
 import { Decimal } from 'decimal.js';
+import { registeredClass, restoreDecimalState } from './decimal.js';
 
 export { Decimal };
 
@@ -47,7 +48,7 @@ const EXP_LIMIT = 9e15;
 
 type Ctor = Decimal.Constructor;
 const make = (precision: number, rounding: Decimal.Rounding): Ctor =>
-  Decimal.clone({ defaults: true, precision, rounding, maxE: EXP_LIMIT, minE: -EXP_LIMIT, toExpNeg: -7, toExpPos: 21 });
+  registeredClass({ precision, rounding, maxE: EXP_LIMIT, minE: -EXP_LIMIT, toExpNeg: -7, toExpPos: 21 });
 
 const HUGE = new Decimal(`1e${EXP_LIMIT}`);
 const TINY = new Decimal(`1e-${EXP_LIMIT}`);
@@ -60,6 +61,7 @@ function guarded(f: () => Decimal, what: string): Decimal {
   try {
     r = f();
   } catch (e) {
+    restoreDecimalState();
     throw new Unenclosable(`${what}: ${(e as Error).message}`);
   }
   if (r.isNaN()) throw new Unenclosable(`${what}: not a number`);
@@ -244,9 +246,6 @@ export class Arith {
     const m = w.abs(pow); // |x|^(n+1)
     const rem = w.div(m, w.mul(w.point(n + 1), w.sub(w.point(1), w.abs(v))));
     return dir < 0 ? new this.Lo(sum.lo).minus(rem.hi) : new this.Hi(sum.hi).plus(rem.hi);
-  }
-  atan(a: PInterval): PInterval {
-    return this.increasing(a, (x) => (x.isFinite() ? x.atan() : x.isNeg() ? new this.Lo(-2) : new this.Hi(2)), 'atan');
   }
   tanh(a: PInterval): PInterval {
     const r = this.increasing(a, (x) => (x.isFinite() ? x.tanh() : new Decimal(x.s)), 'tanh');
