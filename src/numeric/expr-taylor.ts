@@ -15,7 +15,7 @@ import { evalCondition, evalInterval, rationalInterval, UnsupportedExprError } f
 import * as Ins from './interval.js';
 import type { Interval } from './interval.js';
 import * as Tns from './taylor-interval.js';
-import type { Series } from './taylor-interval.js';
+import type { TaylorSeries } from './taylor-interval.js';
 
 // plain-object copies: cheap property access on hot paths (no module-namespace getters)
 const I = { ...Ins };
@@ -32,7 +32,7 @@ export class NonSmoothError extends Error {
 export interface TaylorEnv {
   readonly variable: string;
   /** the series of the variable (the identity, or exp of the log-variable) */
-  readonly x: Series;
+  readonly x: TaylorSeries;
   /** the range of the variable over which branch decisions must hold */
   readonly domain: Interval;
 }
@@ -55,7 +55,7 @@ export function dependsOn(expr: Expr, variable: string): boolean {
   }
 }
 
-type Compiled = (x: Series, domain: Interval, index: ReadonlyMap<string, Interval>) => Series;
+type Compiled = (x: TaylorSeries, domain: Interval, index: ReadonlyMap<string, Interval>) => TaylorSeries;
 
 const compiledCache = new WeakMap<Expr, Map<string, Compiled>>();
 const dependsCache = new WeakMap<Expr, Map<string, boolean>>();
@@ -202,18 +202,18 @@ function compile(expr: Expr, variable: string): Compiled {
 const NO_INDEX: ReadonlyMap<string, Interval> = new Map();
 
 /** The Taylor series of expr when the variable is the series env.x (branches decided over env.domain). */
-export function evalTaylor(expr: Expr, env: TaylorEnv, index: ReadonlyMap<string, Interval> = NO_INDEX): Series {
+export function evalTaylor(expr: Expr, env: TaylorEnv, index: ReadonlyMap<string, Interval> = NO_INDEX): TaylorSeries {
   return compileTaylor(expr, env.variable)(env.x, env.domain, index);
 }
 
 function evalCall(
   fn: string,
   argExprs: readonly Expr[],
-  argSeries: readonly Series[],
+  argSeries: readonly TaylorSeries[],
   variable: string,
   domain: Interval,
   index: ReadonlyMap<string, Interval>,
-): Series {
+): TaylorSeries {
   const a = argSeries[0]!;
   const K = T.orderOf(a);
   const domainValue = (e: Expr): Interval => evalInterval(e, { variable, x: domain }, index);

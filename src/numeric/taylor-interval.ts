@@ -21,7 +21,7 @@ import type { Interval } from './interval.js';
 // plain-object copies: cheap property access on hot paths (no module-namespace getters)
 const I = { ...Ins };
 
-export type Series = number[];
+export type TaylorSeries = number[];
 
 /** a zero-filled coefficient array (plain arrays allocate far cheaper than typed arrays here) */
 function alloc(n: number): number[] {
@@ -68,22 +68,22 @@ function imul(alo: number, ahi: number, blo: number, bhi: number): void {
 const dn = (x: number): number => x - Math.abs(x) * EPS - TINY;
 const upr = (x: number): number => x + Math.abs(x) * EPS + TINY;
 
-export const orderOf = (a: Series): number => (a.length >> 1) - 1;
+export const orderOf = (a: TaylorSeries): number => (a.length >> 1) - 1;
 
-export function coef(a: Series, k: number): Interval {
+export function coef(a: TaylorSeries, k: number): Interval {
   return { lo: a[2 * k]!, hi: a[2 * k + 1]! };
 }
 
-export function setCoef(a: Series, k: number, c: Interval): void {
+export function setCoef(a: TaylorSeries, k: number, c: Interval): void {
   a[2 * k] = c.lo;
   a[2 * k + 1] = c.hi;
 }
 
-export function zeros(order: number): Series {
+export function zeros(order: number): TaylorSeries {
   return alloc(2 * (order + 1));
 }
 
-export function constant(c: Interval, order: number): Series {
+export function constant(c: Interval, order: number): TaylorSeries {
   const s = zeros(order);
   s[0] = c.lo;
   s[1] = c.hi;
@@ -91,7 +91,7 @@ export function constant(c: Interval, order: number): Series {
 }
 
 /** The identity x ↦ x expanded at x0: [x0, 1, 0, …]. */
-export function identity(x0: Interval, order: number): Series {
+export function identity(x0: Interval, order: number): TaylorSeries {
   const s = constant(x0, order);
   if (order >= 1) {
     s[2] = 1;
@@ -101,18 +101,18 @@ export function identity(x0: Interval, order: number): Series {
 }
 
 /** true when every coefficient beyond the zeroth is exactly 0 */
-export function isConstant(a: Series): boolean {
+export function isConstant(a: TaylorSeries): boolean {
   for (let i = 2; i < a.length; i++) if (a[i] !== 0) return false;
   return true;
 }
 
 /** Throws when an overflow produced NaN anywhere. */
-export function check(a: Series): Series {
+export function check(a: TaylorSeries): TaylorSeries {
   for (let i = 0; i < a.length; i++) if (Number.isNaN(a[i]!)) throw new I.IntervalDomainError('overflow in Taylor arithmetic');
   return a;
 }
 
-export function add(a: Series, b: Series): Series {
+export function add(a: TaylorSeries, b: TaylorSeries): TaylorSeries {
   const c = alloc(a.length);
   for (let i = 0; i < a.length; i += 2) {
     const lo = a[i]! + b[i]!;
@@ -123,7 +123,7 @@ export function add(a: Series, b: Series): Series {
   return c;
 }
 
-export function neg(a: Series): Series {
+export function neg(a: TaylorSeries): TaylorSeries {
   const c = alloc(a.length);
   for (let i = 0; i < a.length; i += 2) {
     c[i] = -a[i + 1]!;
@@ -132,11 +132,11 @@ export function neg(a: Series): Series {
   return c;
 }
 
-export function sub(a: Series, b: Series): Series {
+export function sub(a: TaylorSeries, b: TaylorSeries): TaylorSeries {
   return add(a, neg(b));
 }
 
-export function scale(a: Series, s: Interval): Series {
+export function scale(a: TaylorSeries, s: Interval): TaylorSeries {
   const c = alloc(a.length);
   for (let i = 0; i < a.length; i += 2) {
     if (a[i] === 0 && a[i + 1] === 0) continue;
@@ -147,7 +147,7 @@ export function scale(a: Series, s: Interval): Series {
   return c;
 }
 
-export function mul(a: Series, b: Series): Series {
+export function mul(a: TaylorSeries, b: TaylorSeries): TaylorSeries {
   if (isConstant(a)) return scale(b, coef(a, 0));
   if (isConstant(b)) return scale(a, coef(b, 0));
   const K = orderOf(a);
@@ -177,7 +177,7 @@ function recipOf(lo: number, hi: number): Interval {
   return I.recip({ lo, hi });
 }
 
-export function div(a: Series, b: Series): Series {
+export function div(a: TaylorSeries, b: TaylorSeries): TaylorSeries {
   if (isConstant(b)) return scale(a, recipOf(b[0]!, b[1]!));
   const K = orderOf(a);
   const inv = recipOf(b[0]!, b[1]!);
@@ -200,7 +200,7 @@ export function div(a: Series, b: Series): Series {
   return check(c);
 }
 
-export function exp(a: Series): Series {
+export function exp(a: TaylorSeries): TaylorSeries {
   const K = orderOf(a);
   const e0 = I.exp(coef(a, 0));
   if (isConstant(a)) return constant(e0, K);
@@ -228,7 +228,7 @@ export function exp(a: Series): Series {
   return check(c);
 }
 
-export function log(a: Series): Series {
+export function log(a: TaylorSeries): TaylorSeries {
   const K = orderOf(a);
   const l0 = I.log(coef(a, 0));
   if (isConstant(a)) return constant(l0, K);
@@ -259,12 +259,12 @@ export function log(a: Series): Series {
 }
 
 /** a^n for an integer n (any sign of a_0 for n ≥ 0), by binary powering. */
-export function powInt(a: Series, n: number): Series {
+export function powInt(a: TaylorSeries, n: number): TaylorSeries {
   const K = orderOf(a);
   if (n === 0) return constant(I.ONE, K);
   if (n < 0) return div(constant(I.ONE, K), powInt(a, -n));
   if (isConstant(a)) return constant(I.powInt(coef(a, 0), n), K);
-  let result: Series | null = null;
+  let result: TaylorSeries | null = null;
   let base = a;
   let e = n;
   while (e > 0) {
@@ -280,7 +280,7 @@ export function powInt(a: Series, n: number): Series {
 }
 
 /** a^α for a constant real α; needs a_0 > 0 over the whole input. */
-export function powReal(a: Series, alpha: Interval): Series {
+export function powReal(a: TaylorSeries, alpha: Interval): TaylorSeries {
   const K = orderOf(a);
   if (!(a[0]! > 0)) throw new I.IntervalDomainError('real power of a series whose value may reach 0 or below');
   const c0 = I.pow(coef(a, 0), alpha);
@@ -315,7 +315,7 @@ export function powReal(a: Series, alpha: Interval): Series {
 }
 
 /** [sin a, cos a] */
-export function sinCos(a: Series): [Series, Series] {
+export function sinCos(a: TaylorSeries): [TaylorSeries, TaylorSeries] {
   const K = orderOf(a);
   const s = alloc(a.length);
   const c = alloc(a.length);
@@ -344,7 +344,7 @@ export function sinCos(a: Series): [Series, Series] {
 }
 
 /** The series of ∫ a with constant term c0 (same order; the top coefficient of a is not needed). */
-export function integrate(a: Series, c0: Interval): Series {
+export function integrate(a: TaylorSeries, c0: Interval): TaylorSeries {
   const K = orderOf(a);
   const c = alloc(a.length);
   c[0] = c0.lo;
@@ -358,7 +358,7 @@ export function integrate(a: Series, c0: Interval): Series {
 }
 
 /** The derivative series, one order shorter. */
-export function derivative(a: Series): Series {
+export function derivative(a: TaylorSeries): TaylorSeries {
   const K = orderOf(a);
   const c = alloc(2 * K);
   for (let k = 1; k <= K; k++) {
@@ -370,11 +370,11 @@ export function derivative(a: Series): Series {
 }
 
 /** The same series truncated to a lower order. */
-export function truncate(a: Series, order: number): Series {
+export function truncate(a: TaylorSeries, order: number): TaylorSeries {
   return a.slice(0, 2 * (order + 1));
 }
 
-export function atan(a: Series): Series {
+export function atan(a: TaylorSeries): TaylorSeries {
   const K = orderOf(a);
   const a0 = I.atan(coef(a, 0));
   if (isConstant(a)) return constant(a0, K);
@@ -389,7 +389,7 @@ export function atan(a: Series): Series {
 }
 
 /** Σ_k s_k t^k at an interval t (Horner). */
-export function evaluate(s: Series, t: Interval): Interval {
+export function evaluate(s: TaylorSeries, t: Interval): Interval {
   const K = orderOf(s);
   let acc = coef(s, K);
   for (let k = K - 1; k >= 0; k--) acc = I.add(I.mul(acc, t), coef(s, k));

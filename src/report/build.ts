@@ -15,7 +15,7 @@ import { InputError } from '../parse/errors.js';
 import { parseCondition } from '../parse/parse.js';
 import { toTex } from '../parse/print.js';
 import { type ParamPoint, samplePoint } from '../conditions/region-sample.js';
-import { constRational } from '../trf/families.js';
+import { constRational } from '../trf/recognize.js';
 import { combineAt, parseAtOption } from '../trf/substitute.js';
 import type { ClassificationCase, ClassifyOptions } from '../types.js';
 import { chartData } from './chart-data.js';

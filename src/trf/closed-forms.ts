@@ -1,5 +1,5 @@
 /**
- * Closed forms for the families of ./families.ts.
+ * Closed forms for the families of ./recognize.ts.
  *
  * Owns:
  *  - geometric (ALiBi), p(n) = c − m·n: S = e^{p(from)}/(1 − e^{−m}) and
@@ -22,7 +22,7 @@ import { inverseQ, logQ } from '../numeric/incomplete-gamma.js';
 import * as Ins from '../numeric/interval.js';
 import type { Interval } from '../numeric/interval.js';
 import type { Expr } from '../parse/expr.js';
-import { constValue, type Geometric, type LogLinear, type Stretched } from './families.js';
+import { constValue, type Geometric, type LogLinear, type Stretched } from './recognize.js';
 
 // plain-object copies: cheap property access on hot paths (no module-namespace getters)
 const DI = { ...DIns };

@@ -19,7 +19,7 @@ import type { Expr } from '../parse/expr.js';
 import { toAscii } from '../parse/print.js';
 import { type Decision, searchLeast } from './bracket-search.js';
 import { fmtNum, geometricTrf, logLinearModel, stretchedForm } from './closed-forms.js';
-import { constRational, constSign, constValue, recognize } from './families.js';
+import { constRational, constSign, constValue, recognize } from './recognize.js';
 import { TermDomainError, termInterval } from './head.js';
 import { evalInterval, UnsupportedExprError } from '../numeric/expr-interval.js';
 import { evalElastic } from '../numeric/elasticity.js';

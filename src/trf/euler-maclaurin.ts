@@ -18,7 +18,7 @@ import { evalTaylor } from '../numeric/expr-taylor.js';
 import * as Ins from '../numeric/interval.js';
 import type { Interval } from '../numeric/interval.js';
 import * as Tns from '../numeric/taylor-interval.js';
-import type { Series } from '../numeric/taylor-interval.js';
+import type { TaylorSeries } from '../numeric/taylor-interval.js';
 
 // plain-object copies: cheap property access on hot paths (no module-namespace getters)
 const I = { ...Ins };
@@ -42,7 +42,7 @@ function factorial(k: number): number {
 }
 
 /** The series of f = exp(p) expanded at x0 (a point or a range), of the given order. */
-export function termSeries(p: Expr, variable: string, x0: Interval, order: number): Series {
+export function termSeries(p: Expr, variable: string, x0: Interval, order: number): TaylorSeries {
   const ps = evalTaylor(p, { variable, x: T.identity(x0, order), domain: x0 });
   return T.exp(ps);
 }

@@ -5,7 +5,7 @@
  */
 import type { Expr } from '../parse/expr.js';
 import { toTex } from '../parse/print.js';
-import { recognize, simplifyConstant } from './families.js';
+import { recognize, simplifyConstant } from './recognize.js';
 
 export interface SymbolicForm {
   readonly family: string;

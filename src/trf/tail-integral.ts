@@ -18,7 +18,7 @@ import { compileTaylor } from '../numeric/expr-taylor.js';
 import * as Ins from '../numeric/interval.js';
 import type { Interval } from '../numeric/interval.js';
 import * as Tns from '../numeric/taylor-interval.js';
-import type { Series } from '../numeric/taylor-interval.js';
+import type { TaylorSeries } from '../numeric/taylor-interval.js';
 
 // plain-object copies: cheap property access on hot paths (no module-namespace getters)
 const I = { ...Ins };
@@ -30,9 +30,9 @@ export interface Block {
   readonly c: number;
   readonly r: number;
   /** scaled Taylor coefficients f̃_k = f^{(k)}(c)·r^k/k!, orders 0..K */
-  readonly coeffs: Series;
+  readonly coeffs: TaylorSeries;
   /** scaled coefficients enclosed over the whole block, orders 0..K+1 */
-  readonly range: Series;
+  readonly range: TaylorSeries;
   /** enclosure of ∫_{x0}^{x1} f */
   readonly integral: Interval;
 }
@@ -68,7 +68,7 @@ export class BlockIntegrator {
   private readonly relTol: number;
   private nextRatio: number;
   private readonly maxRatio: number;
-  private readonly f: (x: Series, domain: Interval) => Series;
+  private readonly f: (x: TaylorSeries, domain: Interval) => TaylorSeries;
 
   constructor(p: Expr, variable: string, readonly start: number, options: IntegratorOptions = {}) {
     this.K = options.order ?? 20;
@@ -94,7 +94,7 @@ export class BlockIntegrator {
     const c = x0 / 2 + x1 / 2;
     const r = (x1 - x0) / 2;
     const X: Interval = { lo: x0, hi: x1 };
-    const id = (x: Interval, order: number): Series => {
+    const id = (x: Interval, order: number): TaylorSeries => {
       const s = T.identity(x, order);
       s[2] = r;
       s[3] = r;
@@ -226,7 +226,7 @@ function nonNegative(a: Interval): Interval {
 }
 
 /** ∫_{tA}^{tB} Σ_k s_k t^k dt with interval endpoints */
-function polyIntegral(s: Series, K: number, tA: Interval, tB: Interval): Interval {
+function polyIntegral(s: TaylorSeries, K: number, tA: Interval, tB: Interval): Interval {
   let acc: Interval = I.ZERO;
   let pA: Interval = tA;
   let pB: Interval = tB;

@@ -15,7 +15,7 @@ import { freeParameters } from '../parse/walk.js';
 import * as DIns from '../numeric/decimal-interval.js';
 import type { DInterval } from '../numeric/decimal-interval.js';
 import { type ConcreteTrf, concreteTrf, type TrfVerdict } from './concrete.js';
-import { constValue } from './families.js';
+import { constValue } from './recognize.js';
 import { substituteParameters } from '../parse/substitute.js';
 import { alibiSlopes, combineAt, type ParamValue, parseAtOption } from './substitute.js';
 import { symbolicForm } from './symbolic.js';

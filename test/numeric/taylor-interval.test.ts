@@ -7,7 +7,7 @@ import * as I from '../../src/numeric/interval.js';
 import * as T from '../../src/numeric/taylor-interval.js';
 import { parseExpression } from '../../src/parse/parse.js';
 
-const at = (expr: string, x: I.Interval, K: number): T.Series =>
+const at = (expr: string, x: I.Interval, K: number): T.TaylorSeries =>
   evalTaylor(parseExpression(expr).expr, { variable: 'n', x: T.identity(x, K), domain: x });
 
 function binom(alpha: number, k: number): number {

@@ -13,7 +13,7 @@ import { LOG_LEVELS, logLevel, ONE_MONO, scaleMono } from '../../asymptotics/sca
 import { seriesToString } from '../../asymptotics/print.js';
 import * as S from '../../asymptotics/series.js';
 import type { FamilyRef } from '../../types.js';
-import { GEOMETRIC, logScaleFamily, STRETCHED } from './families.js';
+import { GEOMETRIC, logScaleFamily, STRETCHED } from './family-refs.js';
 
 export interface ScaleReading {
   readonly verdict: 'converges' | 'diverges' | null;

@@ -17,7 +17,7 @@ import type { Ctx } from '../../asymptotics/context.js';
 import { LOG_LEVELS, logLevel, type Mono, ONE_MONO, scaleMono } from '../../asymptotics/scale.js';
 import * as S from '../../asymptotics/series.js';
 import type { FamilyRef } from '../../types.js';
-import { logScaleFamily } from './families.js';
+import { logScaleFamily } from './family-refs.js';
 import { leadAgainst } from './log-scale.js';
 
 export interface Reference {

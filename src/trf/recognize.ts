@@ -201,13 +201,13 @@ export interface Stretched {
   readonly a: Expr;
 }
 
-export type Family = Geometric | LogLinear | Stretched | { readonly kind: 'generic' };
+export type ClosedFormFamily = Geometric | LogLinear | Stretched | { readonly kind: 'generic' };
 
 /**
  * Match p against the families. With `symbolic`, constants may contain free
  * parameters and sign conditions are not checked (the caller states them).
  */
-export function recognize(p: Expr, variable: string, symbolic = false): Family {
+export function recognize(p: Expr, variable: string, symbolic = false): ClosedFormFamily {
   const certainlyPositive = (e: Expr): boolean => symbolic || constSign(e) === 1;
   const lin = affine(p, variable);
   if (lin && !isZero(lin.b) && certainlyPositive(negate(lin.b))) return { kind: 'geometric', c: lin.a, m: negate(lin.b) };
