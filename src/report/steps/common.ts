@@ -12,13 +12,6 @@ import type { ProofStep } from '../proof.js';
 import { CheckDecimal, coefValue, fmt, limitCheck, seriesValue, valueAt } from '../spot-check.js';
 import { inRegion, inRegionTex, type StepContext, termDefTex } from './context.js';
 
-const FAMILY_NAMES: Record<string, string> = {
-  geometric: 'geometric series', 'p-series': 'p-series', 'bertrand-1': 'Bertrand series (one log level)',
-  'bertrand-2': 'Bertrand series (two log levels)', 'bertrand-3': 'Bertrand series (three log levels)', 'stretched-exponential': 'stretched-exponential series',
-};
-
-export const familyName = (id: string): string => FAMILY_NAMES[id] ?? id;
-
 /** −log a_n as an expression value at n */
 export function qAt(ctx: StepContext, n: number): InstanceType<typeof CheckDecimal> | null {
   const v = valueAt(ctx.facts.expr, ctx.point, n);
@@ -71,7 +64,9 @@ export function expansionStep(ctx: StepContext, lo: Series, hi: Series | null): 
 
 /** b_n = e^{−g(n)} belongs to a family of rules/families.json and converges or diverges. */
 export function familyStep(ctx: StepContext, ref: Reference, name = 'b'): ProofStep {
+  // rules/families.json is the one home of each family's name and wording
   const fam = ctx.families.get(ref.family.id);
+  if (!fam) throw new Error(`internal: family ${ref.family.id} is not in rules/families.json`);
   const v = ctx.variable;
   const params = ref.params.map((p) => `${p.name} = ${fmt(coefValue(p.value, ctx.params))}`).join(', ');
   const paramsTex = ref.params.length ? `,\\quad ${ref.whyTex}` : '';
@@ -79,9 +74,9 @@ export function familyStep(ctx: StepContext, ref: Reference, name = 'b'): ProofS
     claimTex: `${name}_{${v}} = ${ref.family.termTex}${paramsTex}${inRegionTex(ctx)},\\qquad \\sum_{${v}} ${name}_{${v}}\\ ${ref.converges ? '\\text{converges}' : '\\text{diverges}'}`,
     claimText: `${name}_${v} = ${ref.family.termText} (${ref.why}); Σ ${name}_${v} ${ref.converges ? 'converges' : 'diverges'}`,
     justification: {
-      kind: 'family', name: fam ? fam.name : familyName(ref.family.id), ref: ref.family.id,
-      text: fam ? `${fam.conditionText} (rules/families.json, family \`${fam.id}\`). Proof (${fam.proof.method}): ${fam.proof.sketch}` : `${familyName(ref.family.id)}: ${ref.why}.`,
-      ...(fam ? { citation: fam.proof.citation } : {}),
+      kind: 'family', name: fam.name, ref: ref.family.id,
+      text: `${fam.conditionText} (rules/families.json, family \`${fam.id}\`). Proof (${fam.proof.method}): ${fam.proof.sketch}`,
+      citation: fam.proof.citation,
     },
     ...(params ? { check: { what: `the family's parameters at the sample point`, params: ctx.paramsText, rows: [{ at: ctx.paramsText || 'the input', value: params, ok: true }], ok: true } } : {}),
   };
