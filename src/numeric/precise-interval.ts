@@ -247,17 +247,43 @@ export class Arith {
     const rem = w.div(m, w.mul(w.point(n + 1), w.sub(w.point(1), w.abs(v))));
     return dir < 0 ? new this.Lo(sum.lo).minus(rem.hi) : new this.Hi(sum.hi).plus(rem.hi);
   }
+  // decimal.js's sinh, cosh and tanh take seconds past |x| ~ 10^5 (cosh(10^8) does not finish):
+  // for |x| ≥ 1 they are built here from exp, which has no such cost and loses under a digit.
   tanh(a: PInterval): PInterval {
-    const r = this.increasing(a, (x) => (x.isFinite() ? x.tanh() : new Decimal(x.s)), 'tanh');
+    const r = { lo: this.tanhEnd(a.lo, -1), hi: this.tanhEnd(a.hi, 1) };
     return this.intersect(r, { lo: ONE.neg(), hi: ONE });
   }
+  private tanhEnd(x: Decimal, dir: -1 | 1): Decimal {
+    if (!x.isFinite()) return new Decimal(x.s);
+    if (x.abs().lt(1)) return dir < 0 ? this.fLo((y) => y.tanh(), x, 'tanh') : this.fHi((y) => y.tanh(), x, 'tanh');
+    // tanh x = s·(1 − 2/(e^(2|x|) + 1))
+    const W = Arith.at(this.digits + 2);
+    const e2 = W.exp(W.point(x.abs().times(2)));
+    const t = W.sub(W.point(1), W.div(W.point(2), W.add(e2, W.point(1))));
+    const r = x.isNeg() ? W.neg(t) : t;
+    return dir < 0 ? new this.Lo(r.lo) : new this.Hi(r.hi);
+  }
   sinh(a: PInterval): PInterval {
-    return this.increasing(a, (x) => x.sinh(), 'sinh');
+    return { lo: this.sinhEnd(a.lo, -1), hi: this.sinhEnd(a.hi, 1) };
+  }
+  private sinhEnd(x: Decimal, dir: -1 | 1): Decimal {
+    if (!x.isFinite()) return x;
+    if (x.abs().lt(1)) return dir < 0 ? this.fLo((y) => y.sinh(), x, 'sinh') : this.fHi((y) => y.sinh(), x, 'sinh');
+    // sinh x = (e^x − e^−x)/2: for |x| ≥ 1 the difference cancels less than one digit
+    const W = Arith.at(this.digits + 2);
+    const r = W.mul(W.rational(1n, 2n), W.sub(W.exp(W.point(x)), W.exp(W.point(x.neg()))));
+    return dir < 0 ? new this.Lo(r.lo) : new this.Hi(r.hi);
   }
   cosh(a: PInterval): PInterval {
     const m = this.abs(a);
-    const r = this.increasing(m, (x) => x.cosh(), 'cosh');
-    return { lo: r.lo.lt(1) ? new this.Lo(1) : r.lo, hi: r.hi };
+    const end = (x: Decimal, dir: -1 | 1): Decimal => {
+      if (!x.isFinite()) return x;
+      const W = Arith.at(this.digits + 2);
+      const r = W.mul(W.rational(1n, 2n), W.add(W.exp(W.point(x)), W.exp(W.point(x.neg()))));
+      return dir < 0 ? new this.Lo(r.lo) : new this.Hi(r.hi);
+    };
+    const lo = end(m.lo, -1);
+    return { lo: lo.lt(1) ? new this.Lo(1) : lo, hi: end(m.hi, 1) };
   }
 
   // ---------- piecewise ----------

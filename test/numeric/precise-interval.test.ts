@@ -85,6 +85,24 @@ describe('arithmetic encloses the exact rational result', () => {
     }), { numRuns: 150 });
   });
 
+  it('tanh, sinh and cosh of huge arguments are cheap and tight (decimal.js alone takes minutes)', () => {
+    const A = Arith.at(30);
+    const t = A.tanh(A.point('-1.4e22'));
+    assert.ok(t.lo.gte(-1) && t.hi.lt(-0.999999) && t.lo.lte(-1 + 1e-40));
+    const c = A.cosh(A.point('1e8'));
+    assert.ok(c.lo.gt('7.7498837332421325e43429447') && c.hi.lt('7.7498837332421326e43429447')); // e^(10^8)/2
+    const s = A.sinh(A.point('-3'));
+    assert.ok(s.lo.lte('-10.01787492740990189897459361946547') && s.hi.gte('-10.01787492740990189897459361946547')); // −sinh 3
+    fc.assert(fc.property(rationalArb.filter((f) => f.abs().compare(50) < 0), digitsArb, (a, digits) => {
+      const B = Arith.at(digits);
+      const x = enclose(B, a);
+      // cosh² − sinh² = 1, tanh = sinh/cosh
+      const one = B.sub(B.powInt(B.cosh(x), 2n), B.powInt(B.sinh(x), 2n));
+      assert.ok(one.lo.lte(1) && one.hi.gte(1));
+      assert.ok(meets(B.tanh(x), B.div(B.sinh(x), B.cosh(x))));
+    }), { numRuns: 100 });
+  });
+
   it('exp keeps its sign and order of magnitude past the exponent range', () => {
     const A = Arith.at(20);
     const big = A.exp(A.point('1e20'));
