@@ -45,8 +45,14 @@ export function constantSign(c: Coef): Sign {
     }
   }
   const s = cache.get(key)!;
-  if (s === null) throw new UndecidableSign(`cannot certify the sign of the constant ${c.toString()}`);
+  if (s === null) throw new UndecidableSign(`cannot certify the sign of the constant ${shortText(c)}`);
   return s;
+}
+
+/** the constant as text for a message, with exact numbers of thousands of digits cut down */
+function shortText(c: Coef): string {
+  const t = c.toString().replace(/\d{40,}/g, (d) => `${d.slice(0, 8)}…(${d.length} digits)`);
+  return t.length > 300 ? `${t.slice(0, 300)}…` : t;
 }
 
 function decide(c: Coef): Sign | null {
