@@ -8,7 +8,7 @@ import Fraction from 'fraction.js';
 import { applyFn, Coef, type AtomFn } from '../conditions/coef.js';
 import * as A from './approx.js';
 import { type Ctx, EngineUnknown } from './context.js';
-import { expSeries, reciprocalSeries } from './elementary.js';
+import { expSeries, nMono, reciprocalSeries } from './elementary.js';
 import { constantOf } from './powers.js';
 import { ONE_MONO, constMono, scaleMono } from './scale.js';
 import * as S from './series.js';
@@ -34,7 +34,7 @@ const behaviour = (s: S.Series, ctx: Ctx): -1 | 0 | 1 | null => S.growthVs(s, ON
 function isRationalLinear(s: S.Series, ctx: Ctx): boolean {
   if (s.err) return false;
   const terms = S.prune(s, ctx).terms;
-  const nOne = scaleMono(0, Coef.of(1));
+  const nOne = nMono();
   const first = terms[0];
   if (!first || S.cmp(first, nOne, ctx) !== 0 || first.c.asFraction() === null) return false;
   return terms.slice(1).every((t) => S.cmp(t, ONE_MONO, ctx) === 0);

@@ -9,7 +9,8 @@
 import Fraction from 'fraction.js';
 import { Coef } from '../../conditions/coef.js';
 import type { Ctx } from '../../asymptotics/context.js';
-import { LOG_LEVELS, logLevel, ONE_MONO, scaleMono } from '../../asymptotics/scale.js';
+import { nMono } from '../../asymptotics/elementary.js';
+import { LOG_LEVELS, logLevel, ONE_MONO } from '../../asymptotics/scale.js';
 import { seriesToString } from '../../asymptotics/print.js';
 import * as S from '../../asymptotics/series.js';
 import type { FamilyRef } from '../../types.js';
@@ -25,7 +26,6 @@ export interface ScaleReading {
 }
 
 const MAX_LEVEL = LOG_LEVELS - 1;
-const nMono = () => scaleMono(0, Coef.of(1));
 
 export function readScale(q: S.Series, ctx: Ctx): ScaleReading {
   let rest = q;

@@ -14,6 +14,7 @@
 import Fraction from 'fraction.js';
 import { Coef } from '../../conditions/coef.js';
 import type { Ctx } from '../../asymptotics/context.js';
+import { nMono } from '../../asymptotics/elementary.js';
 import { LOG_LEVELS, logLevel, type Mono, ONE_MONO, scaleMono } from '../../asymptotics/scale.js';
 import * as S from '../../asymptotics/series.js';
 import type { FamilyRef } from '../../types.js';
@@ -80,10 +81,9 @@ const wrapTex = (s: string): string => (/^[\w.{}\\]+$/.test(s) && !/[+-]/.test(s
 
 /** The member for fast growth at level 0 (q ≫ log n), positive leading term t. */
 function fastMember(t: Mono, ctx: Ctx): Reference {
-  const n = scaleMono(0, Coef.of(1));
   if (t.ex !== null) {
     // q ≻ n: q − n → ∞. Below n (e^{√log n}, n^{1/log log n}, n·e^{−√log n}) only q − 2·log n → ∞ is sure.
-    return S.cmp(t, n, ctx) > 0 ? geometric(Coef.of(1)) : logFamily(0, Coef.of(2), ctx);
+    return S.cmp(t, nMono(), ctx) > 0 ? geometric(Coef.of(1)) : logFamily(0, Coef.of(2), ctx);
   }
   const a = t.pw[0]!;
   if (ctx.sign(a) === 0) return logFamily(0, Coef.of(2), ctx); // polylogarithmic growth: 1/n²
