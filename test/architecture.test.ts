@@ -44,6 +44,8 @@ export interface Edge {
   readonly from: string;
   readonly to: string;
   readonly typeOnly: boolean;
+  /** an `import()` expression: loaded when that code runs, not with the module */
+  readonly dynamic?: boolean;
 }
 
 function listTs(dir: string): string[] {
@@ -84,13 +86,13 @@ export function importsOf(file: string): Edge[] {
   const text = readFileSync(file, 'utf8');
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true);
   const edges: Edge[] = [];
-  const add = (spec: string, typeOnly: boolean): void => {
+  const add = (spec: string, typeOnly: boolean, dynamic = false): void => {
     const to = resolveSpecifier(file, spec);
     if (to === null) {
       if (spec.startsWith('.')) throw new Error(`${relative(ROOT, file)}: cannot resolve ${spec}`);
       return;
     }
-    edges.push({ from: file, to, typeOnly });
+    edges.push({ from: file, to, typeOnly, dynamic });
   };
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
@@ -114,7 +116,7 @@ export function importsOf(file: string): Edge[] {
       node.arguments.length === 1 &&
       ts.isStringLiteralLike(node.arguments[0]!)
     ) {
-      add((node.arguments[0] as ts.StringLiteralLike).text, false);
+      add((node.arguments[0] as ts.StringLiteralLike).text, false, true);
     } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
       add(node.argument.literal.text, true);
     }
@@ -203,14 +205,14 @@ test('no runtime import cycle in src/', () => {
 });
 
 /** The files src/<entry> loads at run time (type-only imports left out). */
-export function runtimeClosure(entry: string, edges: readonly Edge[]): string[] {
+export function runtimeClosure(entry: string, edges: readonly Edge[], { staticOnly = false } = {}): string[] {
   const start = join(SRC, entry);
   const seen = new Set<string>([start]);
   const queue = [start];
   while (queue.length > 0) {
     const file = queue.pop()!;
     for (const e of edges) {
-      if (e.from === file && !e.typeOnly && !seen.has(e.to)) {
+      if (e.from === file && !e.typeOnly && !(staticOnly && e.dynamic) && !seen.has(e.to)) {
         seen.add(e.to);
         queue.push(e.to);
       }
@@ -228,6 +230,23 @@ test('the decider (classify) loads neither nerdamer nor a full mathjs', () => {
   // and the report's runner does load them (so the check above looks at the right thing)
   const reportClosure = runtimeClosure('convergence/all-tests.ts', allEdges());
   assert.ok(reportClosure.some((f) => heavy.test(readFileSync(f, 'utf8'))));
+});
+
+test('the library entry and the light CLI commands load no report, chart, CAS or validator code until it is called', () => {
+  // a static import of one of these packages, or of mathjs other than through the parse-only instance
+  const heavy = /(?:\bfrom|^import)\s+['"](?:nerdamer|katex|vega|vega-lite|@tensorflow\/[^'"]+|@stdlib\/[^'"]+|cli-progress)['"]/m;
+  const mathjsValue = /^import\s+(?!type\b)[^;]*from\s+['"]mathjs['"]/m;
+  const edges = allEdges();
+  for (const entry of ['index.ts', 'cli/main.ts', 'cli/classify-command.ts', 'cli/trf-command.ts', 'cli/window-command.ts', 'cli/check-command.ts']) {
+    const closure = runtimeClosure(entry, edges, { staticOnly: true });
+    assert.ok(closure.length > (entry === 'cli/main.ts' ? 3 : 10), `the closure of ${entry} was computed`);
+    const offenders = closure
+      .filter((f) => heavy.test(readFileSync(f, 'utf8')) || (mathjsValue.test(readFileSync(f, 'utf8')) && !f.endsWith(join('parse', 'mathjs-instance.ts'))))
+      .map((f) => relative(ROOT, f));
+    assert.deepEqual(offenders, [], `${entry} loads these at start-up`);
+  }
+  // the report does load them (so the check above looks at the right thing)
+  assert.ok(runtimeClosure('report/index.ts', edges, { staticOnly: true }).some((f) => heavy.test(readFileSync(f, 'utf8'))));
 });
 
 if (process.argv.includes('--print')) {

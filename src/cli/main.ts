@@ -1,24 +1,12 @@
 #!/usr/bin/env node
 /**
- * The `rpe` executable. Owns only the list of subcommands: to add one, import its
- * `registerX(program)` from its own module and call it below — nothing else changes.
+ * The `rpe` executable: loads the subcommands these arguments need (commands.ts) and
+ * runs the program (program.ts).
  */
-import { registerCatalog } from './catalog-command.js';
-import { registerClassify } from './classify-command.js';
-import { registerCheckCommand } from './check-command.js';
+import { COMMANDS, commandsToLoad } from './commands.js';
 import { createProgram, runProgram } from './program.js';
-import { registerReportCommand } from './report-command.js';
-import { registerTrfCommand } from './trf-command.js';
-import { registerValidateCommand } from './validate-command.js';
-import { registerWindowCommand } from './window-command.js';
 
 const program = createProgram();
-registerClassify(program);
-registerCatalog(program);
-registerTrfCommand(program);
-registerWindowCommand(program);
-registerCheckCommand(program);
-registerReportCommand(program);
-registerValidateCommand(program);
+for (const name of commandsToLoad(process.argv.slice(2))) (await COMMANDS[name]!())(program);
 
 process.exitCode = await runProgram(program, process.argv);

@@ -1,12 +1,13 @@
 /**
  * A parse-only mathjs instance with plain number literals, for trusted rules text
- * (catalog formulas, conditions). Built from `parseDependencies` alone, so that a
+ * (catalog formulas, conditions), from mathjs-instance.ts, so that a
  * bundle (the playground's worker) does not carry, nor a process instantiate, all
  * of mathjs. Nothing is ever evaluated through it.
  */
-import { create, parseDependencies, type MathNode } from 'mathjs';
+import type { MathNode } from 'mathjs';
+import { createParseOnlyMathjs } from './mathjs-instance.js';
 
-const instance = create({ parseDependencies });
+const instance = createParseOnlyMathjs('double');
 
 export function parseMathjs(text: string): MathNode {
   return instance.parse(text);

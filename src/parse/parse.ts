@@ -11,10 +11,10 @@
  * p = -4 are legal biases); an expression with free symbols but without the
  * variable is ambiguous and raises InputError kind 'variable'.
  */
-import { create, parseDependencies } from 'mathjs';
 import { convertTree, Locator, type MathjsNode } from './convert.js';
 import { InputError } from './errors.js';
 import type { Expr, ParsedExpression } from './expr.js';
+import { createParseOnlyMathjs } from './mathjs-instance.js';
 import { nameProblem } from './names.js';
 import { normalizeText, originalColumn, type NormalizedText } from './normalize.js';
 import { toAscii } from './print.js';
@@ -26,8 +26,8 @@ export const MAX_INPUT_LENGTH = 10_000;
 /** Most nodes accepted in the converted tree. */
 export const MAX_NODES = 5_000;
 
-/** A parse-only mathjs instance whose number literals are exact BigNumbers. */
-const mathjs = create({ parseDependencies }, { number: 'BigNumber', precision: 64 });
+/** A parse-only mathjs instance whose number literals are exact decimals. */
+const mathjs = createParseOnlyMathjs('exact');
 
 export interface ParseOptions {
   /** the summation variable, default "n" */

@@ -1,0 +1,30 @@
+/** The command table: each command loads alone, `--version` loads none, help loads all. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Command } from 'commander';
+import { COMMANDS, commandsToLoad } from '../../src/cli/commands.js';
+
+const names = Object.keys(COMMANDS);
+
+test('a named command loads only itself, wherever its options are', () => {
+  for (const name of names) {
+    assert.deepEqual(commandsToLoad([name, '-m*n', '--json']), [name]);
+  }
+});
+
+test('--version loads no command; help, no command and unknown names load all', () => {
+  assert.deepEqual(commandsToLoad(['--version']), []);
+  assert.deepEqual(commandsToLoad(['-V']), []);
+  assert.deepEqual(commandsToLoad([]), names);
+  assert.deepEqual(commandsToLoad(['--help']), names);
+  assert.deepEqual(commandsToLoad(['clasify', '-m*n']), names);
+  assert.deepEqual(commandsToLoad(['toString']), names, 'an inherited property name is not a command');
+});
+
+test('each table entry registers the command of its own name', async () => {
+  for (const name of names) {
+    const program = new Command('rpe');
+    (await COMMANDS[name]!())(program);
+    assert.deepEqual(program.commands.map((c) => c.name()), [name]);
+  }
+});
