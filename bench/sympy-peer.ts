@@ -4,6 +4,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { assumptionTexts } from '../src/parse/assumption-list.js';
 import { findProjectRoot } from '../src/rules/paths.js';
 import type { BenchCase } from './cases.js';
 import { toSympy, UntranslatableError } from './sympy-translate.js';
@@ -56,7 +57,7 @@ export async function runSympy(cases: readonly BenchCase[], timeoutSeconds = 20)
   for (const c of cases) {
     try {
       const { text, symbols } = toSympy(c.formula);
-      const positive = positiveSymbols(c.options.assume ?? []);
+      const positive = positiveSymbols(assumptionTexts(c.options.assume));
       payload.push({
         id: c.id, expr: text, symbols: symbols.map((name) => ({ name, positive: positive.has(name) })),
         var: c.options.var ?? 'n', from: c.options.from ?? 0, mode: c.options.term ? 'term' : 'exp',

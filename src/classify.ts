@@ -15,7 +15,8 @@ import { checkDomain } from './numeric/domain/input.js';
 import { InputError } from './parse/errors.js';
 import type { ParsedExpression } from './parse/expr.js';
 import type { SeriesFacts } from './convergence/test.js';
-import { parseCondition, parseExpression } from './parse/parse.js';
+import { parseAssumptions, withinAssumption } from './parse/assumption-list.js';
+import { parseExpression } from './parse/parse.js';
 import { seriesFacts } from './convergence/readings/facts.js';
 import { runTests } from './convergence/index.js';
 import type { Classification, ClassificationCase, ClassifyOptions, Extrapolation, OverallVerdict, TestRecord, Verdict } from './types.js';
@@ -45,13 +46,16 @@ export function prepareInput(input: string, options: ClassifyOptions = {}): Prep
   const term = options.term ?? false;
   const domainCaveat = checkDomain(parsed, from, { term });
   let roots = [new Region()];
-  for (const a of options.assume ?? []) {
-    try {
-      roots = applyCondition(roots, parseCondition(a, parsed.parameters));
-    } catch (e) {
-      if (e instanceof WorkLimitError) throw new InputError('too-large', `assumption too large: ${e.message}`);
-      throw e;
-    }
+  const assumptions = parseAssumptions(options.assume, parsed.parameters, parsed.variable);
+  for (const a of assumptions) {
+    roots = withinAssumption(a, assumptions.length, () => {
+      try {
+        return applyCondition(roots, a.expr);
+      } catch (e) {
+        if (e instanceof WorkLimitError) throw new InputError('too-large', `assumption too large: ${e.message}`);
+        throw e;
+      }
+    });
   }
   if (roots.length === 0) throw new InputError('assumption', 'the assumptions contradict each other');
   return { parsed, from, term, roots, root: roots.length === 1 ? roots[0]! : new Region(), domainCaveat };

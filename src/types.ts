@@ -87,8 +87,11 @@ export interface ClassifyOptions {
   readonly var?: string;
   /** first index of the sum, default 0 */
   readonly from?: number;
-  /** assumptions on the parameters, mathjs syntax, e.g. "b > 0" */
-  readonly assume?: readonly string[];
+  /**
+   * assumptions on the parameters, mathjs syntax: "b > 0", or several separated by
+   * top-level commas ("a > 0, b > 0"), or an array of such strings
+   */
+  readonly assume?: string | readonly string[];
   /** the input is the term a_n itself instead of the bias p(n) */
   readonly term?: boolean;
 }

@@ -60,7 +60,7 @@ async function analyze(req: Extract<DecideRequest, { type: 'analyze' }>): Promis
   const { id, inputs } = req;
   const stale = (): boolean => id !== latest;
   const parsed = parseFormula(inputs);
-  const assume = readAssumptions(inputs, parsed.parameters);
+  const assume = readAssumptions(inputs, parsed.parameters, parsed.variable);
   // the verdict first: the page renders it before the preview and the sliders
   const from = readFrom(inputs);
   const { classification, ms } = classifyCached(inputs.formula, assume, from);

@@ -33,9 +33,9 @@ export function inField<T>(field: Field, f: () => T, offset = 0): T {
 export const parseFormula = (inputs: Inputs): ParsedExpression => inField('formula', () => parseExpression(inputs.formula));
 
 /** Each assumption parsed on its own, so that an error points at its column in the whole field. */
-export function readAssumptions(inputs: Inputs, parameters: readonly string[]): string[] {
+export function readAssumptions(inputs: Inputs, parameters: readonly string[], variable?: string): string[] {
   return splitAssumptions(inputs.assume).map((item) => {
-    inField('assume', () => parseCondition(item.text, parameters), item.offset);
+    inField('assume', () => parseCondition(item.text, parameters, variable), item.offset);
     return item.text;
   });
 }

@@ -21,7 +21,7 @@ function reportOf(inputs: Inputs): Report {
   const key = JSON.stringify(inputs);
   if (last?.key === key) return last.report;
   const parsed = parseFormula(inputs);
-  const assume = readAssumptions(inputs, parsed.parameters);
+  const assume = readAssumptions(inputs, parsed.parameters, parsed.variable);
   const values = readValues(parsed, inputs);
   const report = buildReport(inputs.formula, { assume, from: readFrom(inputs), eps: readEps(inputs), at: atItems(values) });
   last = { key, report };

@@ -1,6 +1,6 @@
 /**
  * Decodes one batch line into a classify request: either a bare expression or a JSON
- * object {"expr", "var"?, "from"?, "assume"?: [..], "term"?}. Fields given on the line
+ * object {"expr", "var"?, "from"?, "assume"?: "a > 0, b > 0" or [..], "term"?}. Fields given on the line
  * replace the command-line defaults. Bad lines throw InputError.
  */
 import { InputError } from '../parse/errors.js';
@@ -42,13 +42,15 @@ function decodeObject(value: unknown, defaults: ClassifyOptions): BatchRequest {
   if (typeof expr !== 'string' || expr.trim() === '') fail('"expr" must be a non-empty string');
   if (variable !== undefined && (typeof variable !== 'string' || variable.trim() === '')) fail('"var" must be a non-empty string');
   if (from !== undefined && !(typeof from === 'number' && Number.isSafeInteger(from))) fail('"from" must be an integer');
-  if (assume !== undefined && !(Array.isArray(assume) && assume.every((a) => typeof a === 'string'))) fail('"assume" must be an array of strings');
+  if (assume !== undefined && typeof assume !== 'string' && !(Array.isArray(assume) && assume.every((a) => typeof a === 'string'))) {
+    fail('"assume" must be a string ("a > 0, b > 0") or an array of strings');
+  }
   if (term !== undefined && typeof term !== 'boolean') fail('"term" must be true or false');
   const options: ClassifyOptions = {
     ...defaults,
     ...(variable !== undefined ? { var: variable as string } : {}),
     ...(from !== undefined ? { from: from as number } : {}),
-    ...(assume !== undefined ? { assume: [...(assume as string[])] } : {}),
+    ...(assume !== undefined ? { assume: typeof assume === 'string' ? assume : [...(assume as string[])] } : {}),
     ...(term !== undefined ? { term: term as boolean } : {}),
   };
   return { expr, options };

@@ -12,7 +12,8 @@ import { debugEnabled, isInputError } from './report-error.js';
 
 export interface BatchError {
   readonly input: string;
-  readonly error: { readonly message: string; readonly column?: number };
+  /** `source`: the text `column` counts in when it is not the expression (the assumption the message names) */
+  readonly error: { readonly message: string; readonly column?: number; readonly source?: string };
 }
 
 /** The answer to one line: a Classification or a BatchError. Never throws. */
@@ -22,7 +23,11 @@ export function answerLine(line: string, defaults: ClassifyOptions, onInternal?:
     return classify(req.expr, req.options);
   } catch (err) {
     if (isInputError(err)) {
-      const error = err.column === undefined ? { message: err.message } : { message: err.message, column: err.column };
+      const error = {
+        message: err.message,
+        ...(err.column !== undefined ? { column: err.column } : {}),
+        ...(err.source !== undefined ? { source: err.source } : {}),
+      };
       return { input: line, error } satisfies BatchError;
     }
     onInternal?.(err);

@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander';
 import { classify } from '../classify.js';
+import { assumptionTexts } from '../parse/assumption-list.js';
 import { runBatch } from './batch.js';
 import { formatClassification } from './format.js';
 import { reportError } from './report-error.js';
@@ -24,7 +25,7 @@ function classifyOne(expr: string, flags: ClassifyFlags): void {
     process.exitCode = report.exitCode;
     return;
   }
-  const text = flags.json ? JSON.stringify(result) : formatClassification(result, options.assume ?? []);
+  const text = flags.json ? JSON.stringify(result) : formatClassification(result, assumptionTexts(options.assume));
   process.stdout.write(`${text}\n`);
 }
 

@@ -1,6 +1,7 @@
 /**
  * Turns any thrown value into what the user sees on stderr and the exit code:
- * InputError → `error: <message> (column N)` and exit 2; CliError → its message and code;
+ * InputError → `error: <message> (column N)` (with a caret under the text the column
+ * counts in: the expression, or the assumption the error names) and exit 2; CliError → its message and code;
  * anything else → a one-line internal error and exit 1 (stack only with RPE_DEBUG=1).
  */
 import { InputError, isInputError } from '../parse/errors.js';
@@ -33,7 +34,9 @@ export function debugEnabled(): boolean {
 
 export function reportError(err: unknown, source?: string): ErrorReport {
   if (isInputError(err)) {
-    const caret = source !== undefined && err.column !== undefined ? caretLines(source, err.column) : '';
+    // an error in an assumption counts its column in the assumption's text (err.source)
+    const under = source === undefined ? undefined : err.source ?? source;
+    const caret = under !== undefined && err.column !== undefined ? caretLines(under, err.column) : '';
     return { exitCode: EXIT_INPUT, text: `error: ${inputErrorText(err)}${caret ? `\n${caret}` : ''}` };
   }
   if (err instanceof CliError) return { exitCode: err.exitCode, text: `error: ${err.message}` };

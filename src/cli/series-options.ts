@@ -39,7 +39,7 @@ export function addSeriesOptions(cmd: Command): Command {
   return cmd
     .option('--var <v>', 'summation variable (default n)', parseVar)
     .option('--from <N>', 'first index of the sum (default 0)', parseFrom)
-    .option('--assume <C>', 'assumption on the parameters, e.g. "m > 0" (repeatable)', collect)
+    .option('--assume <C>', 'assumptions on the parameters, e.g. "m > 0" or "a > 0, b > 0" (repeatable)', collect)
     .option('--term', 'the input is the series term a_n itself instead of the bias p(n)');
 }
 

@@ -15,6 +15,7 @@ import { Fraction, call, div, neg, num, pow, type CmpOp, type Expr, type FnName 
 import { CONSTANT_NAMES, FUNCTION_ARITY, isConstantName, isFunctionName, nameProblem } from './names.js';
 import { originalColumn, type NormalizedText } from './normalize.js';
 import type { Token } from './scan.js';
+import { functionHint } from './suggest.js';
 
 /** The parts of a mathjs node the converter reads. */
 export interface MathjsNode {
@@ -57,6 +58,8 @@ export interface ConvertOptions {
   readonly variable: string | undefined;
   /** when set, the only parameter names allowed (assumptions) */
   readonly allowedParameters?: readonly string[];
+  /** in an assumption: the summation variable, which an assumption may not constrain */
+  readonly summationVariable?: string | undefined;
 }
 
 interface Converted {
@@ -148,6 +151,10 @@ class Converter {
     if (isFunctionName(name)) fail('syntax', `"${name}" is a function; call it as ${name}(…)`, col);
     const problem = nameProblem(name);
     if (problem !== undefined) fail('unsupported', problem, col);
+    if (this.opts.variable === undefined && name === this.opts.summationVariable) {
+      fail('assumption', `"${name}" is the summation variable: assumptions are about the parameters only ` +
+        `(the sum runs over every integer ${name} from its first index on; to start later, set the first index)`, col);
+    }
     const allowed = this.opts.allowedParameters;
     if (allowed !== undefined && !allowed.includes(name)) {
       const list = allowed.length === 0 ? 'it has none' : `they are ${allowed.join(', ')}`;
@@ -311,9 +318,12 @@ class Converter {
     const col = this.loc.take(name);
     const args = node.args!;
     if (!isFunctionName(name)) {
-      let hint = `; supported functions: ${SUPPORTED_LIST}`;
-      if (name === this.opts.variable || isConstantName(name) || name.length === 1) hint = `; for a product write ${name}*(…)`;
-      fail('unknown-function', `unknown function "${name}"${hint}`, col);
+      const product = `for a product write ${name}*(…)`;
+      const near = functionHint(name);
+      const hint = name === this.opts.variable || isConstantName(name) || name.length === 1
+        ? product
+        : near ?? `${product}; supported functions: ${SUPPORTED_LIST}`;
+      fail('unknown-function', `unknown function "${name}"; ${hint}`, col);
     }
     const arity = FUNCTION_ARITY[name]!;
     if (args.length < arity.min || args.length > arity.max) {

@@ -16,16 +16,25 @@ export class InputError extends Error {
   readonly kind: InputErrorKind;
   /** 1-based column in the user's text, where it applies */
   readonly column?: number;
-  constructor(kind: InputErrorKind, message: string, column?: number) {
+  /**
+   * The text `column` counts in, when it is not the expression itself (an
+   * assumption), so that a caret can be drawn under the right text.
+   */
+  readonly source?: string;
+  constructor(kind: InputErrorKind, message: string, column?: number, source?: string) {
     super(message);
     this.name = 'InputError';
     this.kind = kind;
     if (column !== undefined) this.column = column;
+    if (source !== undefined) this.source = source;
   }
-  toJSON(): { message: string; column?: number; kind: InputErrorKind } {
-    return this.column === undefined
-      ? { message: this.message, kind: this.kind }
-      : { message: this.message, column: this.column, kind: this.kind };
+  toJSON(): { message: string; column?: number; kind: InputErrorKind; source?: string } {
+    return {
+      message: this.message,
+      ...(this.column !== undefined ? { column: this.column } : {}),
+      kind: this.kind,
+      ...(this.source !== undefined ? { source: this.source } : {}),
+    };
   }
 }
 

@@ -2,14 +2,18 @@
  * Unicode normalisation of pasted text before mathjs sees it.
  *
  * Owns: rewriting − · × ÷ √ ∛ ∜ ⌊⌋ ⌈⌉ ≤ ≥ ≠ ∧ ∨ ¬, superscripts, subscripts, Greek
- * letters, `**`, `&&`/`||`, `^{…}` and exotic spaces into mathjs ASCII syntax, and
+ * letters, `**`, `&&`/`||`, `|x|`, `^{…}` and exotic spaces into mathjs ASCII syntax, and
  * the map from each normalised character back to the user's original column.
  *
  * Columns are counted in code points (what a user sees), 1-based. Mapping:
  *  - dashes (U+2010–2015, U+2212, U+FE63, …) -> `-`; · ⋅ × ∗ ∙ • ✕ -> `*`; ÷ ∕ ⁄ -> `/`; `**` -> `^`
  *  - ≤ ≥ ≠ -> `<=` `>=` `!=`; ∧ ∨ ¬ and `&&` `||` -> `and` `or` `not`
  *  - superscript runs (⁰–⁹ ⁺ ⁻ ⁽ ⁾ ⁿ ⁱ) -> `^(…)`: n² -> n^(2), n⁻¹ -> n^(-1); `^{…}` -> `^(…)`
- *  - subscripts: digits only -> digits (r₁ -> r1); with letters -> `_…` (λₕ -> lambda_h)
+ *  - subscripts: digits only -> digits (r₁ -> r1); with letters -> `_…` (λₕ -> lambda_h);
+ *    a subscript ends the name, so a letter or digit after it starts a new factor
+ *    (r₂n -> r2 n, which mathjs multiplies) and a `(` after it multiplies
+ *    (r₂(1+n) -> r2*(1+n)) unless the name is a function (log₂(n) -> log2(n))
+ *  - `|x|` -> abs(x), `a || b` -> a or b (see abs-bars.ts for the rule); ∣ and ‖ -> | (‖x‖ of a number is |x|)
  *  - √x / ∛x / ∜x -> sqrt(x) / cbrt(x) / sqrt(sqrt(x)); the root binds to the next
  *    atom only: a number, a name, a function call, a parenthesised group, or
  *    another root (√n² is sqrt(n)^(2)); √(…) keeps its group
@@ -24,6 +28,7 @@
  *    italic letters, ½) is replaced by that form; anything else is left alone for the
  *    scanner to reject with its column.
  */
+import { rewriteAbsBars } from './abs-bars.js';
 import { InputError } from './errors.js';
 import { GREEK_TO_ASCII, isFunctionName } from './names.js';
 
@@ -64,6 +69,7 @@ const SIMPLE: Readonly<Record<string, string>> = {
   '\u2264': '<=', '\u2A7D': '<=', '\u2266': '<=', '\u2265': '>=', '\u2A7E': '>=', '\u2267': '>=',
   '\u2260': '!=',
   '\u2227': ' and ', '\u2228': ' or ', '\u00AC': ' not ',
+  '\u2223': '|', '\u2016': '|',
   '\u230A': 'floor(', '\u230B': ')', '\u2308': 'ceil(', '\u2309': ')',
 };
 
@@ -110,6 +116,22 @@ class Builder {
     this.separate = separateAfter;
   }
 
+  /** the next emission gets a space first if it starts with a character matching `re` */
+  separateNext(re: RegExp): void {
+    this.separate = re;
+  }
+
+  /** the identifier at the end of what was emitted so far ('' when it does not end in one) */
+  trailingName(): string {
+    let name = '';
+    for (let p = this.parts.length - 1; p >= 0; p--) {
+      const m = /[A-Za-z0-9_]*$/.exec(this.parts[p]!)![0];
+      name = m + name;
+      if (m.length < this.parts[p]!.length) break;
+    }
+    return /^[0-9]*([A-Za-z_][A-Za-z0-9_]*)?$/.exec(name)?.[1] ?? '';
+  }
+
   last(): string {
     return this.lastChar;
   }
@@ -147,7 +169,6 @@ function rewriteCharacters(input: string): { text: string; origin: number[] } {
     if (/\s/.test(c)) { b.emit(' ', i); i++; continue; }
     if (c === '*' && cps[i + 1] === '*') { b.emit('^', i); i += 2; continue; }
     if (c === '&' && cps[i + 1] === '&') { b.emit(' and ', i); i += 2; continue; }
-    if (c === '|' && cps[i + 1] === '|') { b.emit(' or ', i); i += 2; continue; }
     if (c === '{') {
       const converted = b.lastNonSpace() === '^';
       braces.push(converted);
@@ -170,6 +191,9 @@ function rewriteCharacters(input: string): { text: string; origin: number[] } {
       while (j < cps.length && Object.hasOwn(SUBSCRIPT, cps[j]!)) sub += SUBSCRIPT[cps[j++]!]!;
       if (/[a-z]/.test(sub) && b.last() !== '_') b.emit('_', i);
       for (let k = i; k < j; k++) b.emit(SUBSCRIPT[cps[k]!]!, k);
+      // the subscript ends the name: r₂n is r2·n, and r₂(…) a product unless the name is a function (log₂(n))
+      if (nextNonSpace(cps, j) === '(' && !isFunctionName(b.trailingName())) b.emit('*', j - 1);
+      else b.separateNext(/[A-Za-z0-9]/);
       i = j;
       continue;
     }
@@ -295,7 +319,8 @@ function atomEnd(s: string, k: number, match: Int32Array): number {
 /** Normalise pasted text; see the module header for the mapping. */
 export function normalizeText(input: string): NormalizedText {
   const pass1 = rewriteCharacters(input);
-  const pass2 = rewriteRoots(pass1.text, pass1.origin);
+  const bars = rewriteAbsBars(pass1.text, pass1.origin);
+  const pass2 = rewriteRoots(bars.text, bars.origin);
   const total = Array.from(input).length;
   const origin = pass2.origin;
   origin.push(total);

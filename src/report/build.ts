@@ -11,6 +11,7 @@ import Fraction from 'fraction.js';
 import { classify } from '../classify.js';
 import { loadFamilies } from '../rules/loader.js';
 import type { Family } from '../rules/schema.js';
+import { assumptionTexts } from '../parse/assumption-list.js';
 import { InputError } from '../parse/errors.js';
 import { parseCondition } from '../parse/parse.js';
 import { toTex } from '../parse/print.js';
@@ -114,7 +115,7 @@ export function buildReport(input: string, options: ReportOptions = {}): Report 
   });
 
   const chart = chartData(parsed.expr, parsed.variable, analyzed.from, chartInputs.slice(0, MAX_CURVES), eps);
-  const assumptions = options.assume ?? [];
+  const assumptions = assumptionTexts(options.assume);
   return {
     input, title: options.title ?? input,
     expression: parsed.normalized, expressionTex: toTex(parsed.expr), variable: parsed.variable, from: analyzed.from,

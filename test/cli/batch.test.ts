@@ -14,9 +14,12 @@ describe('decodeBatchLine', () => {
     const r = decodeBatchLine('{"expr":"-n","var":"n","from":1,"assume":["m > 0"],"term":true}', { from: 5, assume: ['x > 0'] });
     assert.deepEqual(r, { expr: '-n', options: { from: 1, var: 'n', assume: ['m > 0'], term: true } });
   });
+  it('takes "assume" as a string too (several assumptions separated by commas)', () => {
+    assert.deepEqual(decodeBatchLine('{"expr":"-n","assume":"m > 0, b > 0"}', {}), { expr: '-n', options: { assume: 'm > 0, b > 0' } });
+  });
   it('rejects malformed requests with InputError', () => {
-    for (const line of ['{"expr": 1}', '{"expr": "n", "from": "2"}', '{"expr": "n", "from": 1.5}', '{"expr": "n", "assume": "m > 0"}',
-      '{"expr": "n", "term": "yes"}', '{"expr": "n", "extra": 1}', '{"__proto__": {"expr": "n"}}', '{', '{"expr": ""}']) {
+    for (const line of ['{"expr": 1}', '{"expr": "n", "from": "2"}', '{"expr": "n", "from": 1.5}', '{"expr": "n", "assume": 3}',
+      '{"expr": "n", "assume": ["m > 0", 1]}', '{"expr": "n", "term": "yes"}', '{"expr": "n", "extra": 1}', '{"__proto__": {"expr": "n"}}', '{', '{"expr": ""}']) {
       assert.throws(() => decodeBatchLine(line, {}), InputError, line);
     }
   });

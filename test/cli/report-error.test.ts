@@ -16,6 +16,12 @@ describe('reportError', () => {
     assert.equal(r.text, 'error: bad (column 3)\n  a+*b\n    ^');
     assert.equal(caretLines('x'.repeat(500), 3), '');
   });
+  it('draws the caret under the assumption an error is in, not under the expression', () => {
+    const r = reportError(new InputError('syntax', 'in assumption 2 "b >> 0": bit shifts are not supported (column 3)', 3, 'b >> 0'), '-b*n');
+    assert.equal(r.text, 'error: in assumption 2 "b >> 0": bit shifts are not supported (column 3)\n  b >> 0\n    ^');
+    // without a source (--json), no caret at all
+    assert.equal(reportError(new InputError('syntax', 'bad (column 3)', 3, 'b >> 0')).text, 'error: bad (column 3)');
+  });
   it('maps CliError to its own code', () => {
     assert.deepEqual(reportError(new CliError('no such file', 2)), { exitCode: 2, text: 'error: no such file' });
   });

@@ -57,7 +57,7 @@ describe('error kinds and columns (1-based, in the original text)', () => {
     expectError('n mod 2', 'unsupported', 3);
     expectError('n xor 2', 'unsupported', 3);
     expectError('n & 1', 'unsupported', 3);
-    expectError('n | 1', 'unsupported', 3);
+    expectError('n | 1', 'syntax', 3);
     expectError('~n', 'unsupported', 1);
     expectError('n << 1', 'unsupported', 3);
     expectError('n ?? 1', 'unsupported', 3);
