@@ -6,6 +6,7 @@
 import { registerCatalog } from './catalog-command.js';
 import { registerClassify } from './classify-command.js';
 import { registerCheckCommand } from './check-command.js';
+import { registerExportCommand } from './export-command.js';
 import { createProgram, runProgram } from './program.js';
 import { registerReportCommand } from './report-command.js';
 import { registerTrfCommand } from './trf-command.js';
@@ -20,5 +21,6 @@ registerWindowCommand(program);
 registerCheckCommand(program);
 registerReportCommand(program);
 registerValidateCommand(program);
+registerExportCommand(program);
 
 process.exitCode = await runProgram(program, process.argv);
