@@ -136,6 +136,7 @@ def main():
             json.dump({"rank": rank, "world": world, "losses": losses, "ppl": {str(k): v for k, v in ppl.items()},
                        "checksum": checksum}, f)
     if distributed:
+        dist.barrier()  # every rank has written its log before the group goes away
         dist.destroy_process_group()
 
 

@@ -150,11 +150,13 @@ function attrName(name: string, i: number): string {
   return /^[A-Za-z][A-Za-z0-9_]*$/.test(name) ? `p_${name}` : `p${i}`;
 }
 
+const clip = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
 function decisionLines(c: Classification | string, assume: readonly string[]): string[] {
   const lines = [`Decision for sum_{n>=0} exp(p(n))${assume.length ? ` assuming ${assume.join(', ')}` : ''} (rpe classify):`];
   if (typeof c === 'string') return [...lines, `  not decided: ${c}`];
   lines.push(`  verdict: ${c.verdict}`);
-  for (const k of c.cases) lines.push(`  ${k.verdict} when ${k.condition}${k.reason ? ` (${k.reason})` : ''}`);
+  for (const k of c.cases) lines.push(`  ${k.verdict} when ${k.condition}${k.reason ? ` (${clip(k.reason, 160)})` : ''}`);
   return lines;
 }
 
@@ -327,7 +329,10 @@ from torch import nn  # noqa: E402
 ${functions(p, 'torch.zeros_like(n)')}
 
 class ${p.cls}(nn.Module):
-    """${p.doc}
+    """${p.doc.split('\n')[0]}
+
+    forward(T) is the causal [H, T, T] table; the module docstring has the verdict,
+    the condition and the TRF of every head.
     """
 
     expression = ${pyString(p.parsed.normalized)}
@@ -391,7 +396,10 @@ function numpyModule(p: Parts): string {
   return `${header(p, 'numpy')}${pythonPrelude('numpy')}${functions(p, 'np.zeros_like(n)')}
 
 class ${p.cls}:
-    """${p.doc}
+    """${p.doc.split('\n')[0]}
+
+    self(T) is the causal [H, T, T] table; the module docstring has the verdict,
+    the condition and the TRF of every head.
     """
 
     expression = ${pyString(p.parsed.normalized)}
