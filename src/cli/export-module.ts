@@ -72,16 +72,15 @@ function headConstant(text: string, name: string, h: number, H: number): Expr {
   const t = text.trim();
   if (t === '') fail(`empty value for ${name}`);
   let parsed: ReturnType<typeof parseExpression> | undefined;
-  let last: unknown;
   for (const variable of ['n', 'h', 'H']) {
     try { parsed = parseExpression(t, { variable }); break; } catch (err) {
       if (!(err instanceof InputError) || err.kind !== 'variable') {
         fail(`cannot read the value "${t}" for ${name}: ${err instanceof Error ? err.message : String(err)}`);
       }
-      last = err;
     }
   }
-  if (parsed === undefined) fail(`cannot read the value "${t}" for ${name}: ${last instanceof Error ? last.message : String(last)}`);
+  // every try failed on the variable: the value names something other than h and H
+  if (parsed === undefined) fail(`the value for ${name} may use only h (the head, 1-based) and H (the head count), got "${t}"`);
   const p = parsed!;
   const scope: Record<string, Expr> = { h: { kind: 'num', value: new Fraction(h) }, H: { kind: 'num', value: new Fraction(H) } };
   let e = p.expr;
