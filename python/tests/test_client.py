@@ -22,6 +22,38 @@ def has_command(name):
     return any(line.strip().startswith(name + " ") or line.strip() == name for line in r.stdout.splitlines())
 
 
+class CliCommandTest(unittest.TestCase):
+    """How the CLI is found: RPE_CLI, then rpe on PATH, then the checkout's bin."""
+
+    def setUp(self):
+        self.saved = {k: os.environ.get(k) for k in ("RPE_CLI", "PATH")}
+
+    def tearDown(self):
+        for k, v in self.saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+    def test_env_var_first_then_path_then_checkout(self):
+        with tempfile.TemporaryDirectory() as d:
+            fake = os.path.join(d, "rpe")
+            with open(fake, "w") as f:
+                f.write("#!/bin/sh\n")
+            os.chmod(fake, 0o755)
+            os.environ["RPE_CLI"] = "node '/some where/main.js'"
+            self.assertEqual(cli_command(), (["node", "/some where/main.js"], None))
+            del os.environ["RPE_CLI"]
+            os.environ["PATH"] = d + os.pathsep + self.saved["PATH"]
+            self.assertEqual(cli_command(), ([fake], None))
+            os.environ["PATH"] = os.path.dirname(sys.executable) + os.pathsep + "/usr/bin"
+            if subprocess.run(["which", "rpe"], capture_output=True).returncode != 0:
+                argv, cwd = cli_command()  # this checkout: its package bin, or the sources through tsx
+                self.assertTrue(argv[0].endswith("node"), argv)
+                self.assertTrue(argv[-1].endswith(os.path.join("cli", "main.js")) or argv[-1].endswith(os.path.join("cli", "main.ts")), argv)
+                self.assertTrue(os.path.exists(os.path.join(cwd, "package.json")))
+
+
 class ClassifyTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
