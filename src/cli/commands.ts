@@ -30,6 +30,7 @@ export const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   check: async () => (await import('./check-command.js')).registerCheckCommand,
   report: async () => (await import('./report-command.js')).registerReportCommand,
   validate: loadValidate,
+  export: async () => (await import('./export-command.js')).registerExportCommand,
 };
 
 /**
