@@ -71,7 +71,7 @@ def cli_command():
         src = os.path.join(root, "src", "cli", "main.ts")
         if os.path.exists(src) and os.path.isdir(os.path.join(root, "node_modules", "tsx")):
             return [node, "--import", "tsx", src], root
-    raise RpeError("cannot find the rpe CLI: set RPE_CLI (e.g. RPE_CLI='node /path/to/rpe-convergence/dist/src/cli/main.js'), "
+    raise RpeError("cannot find the rpe CLI: set RPE_CLI (e.g. RPE_CLI='node /path/to/rpe-convergence/dist/lib/cli.js'), "
                    "put rpe on PATH (npm install -g rpe-convergence), or build the checkout (npm run build)")
 
 
