@@ -8,6 +8,7 @@ import { registerClassify } from './classify-command.js';
 import { registerCheckCommand } from './check-command.js';
 import { createProgram, runProgram } from './program.js';
 import { registerReportCommand } from './report-command.js';
+import { registerSlopesCommand } from './slopes-command.js';
 import { registerTrfCommand } from './trf-command.js';
 import { registerValidateCommand } from './validate-command.js';
 import { registerWindowCommand } from './window-command.js';
@@ -20,5 +21,6 @@ registerWindowCommand(program);
 registerCheckCommand(program);
 registerReportCommand(program);
 registerValidateCommand(program);
+registerSlopesCommand(program);
 
 process.exitCode = await runProgram(program, process.argv);
