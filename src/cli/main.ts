@@ -5,6 +5,7 @@
  */
 import { registerCatalog } from './catalog-command.js';
 import { registerClassify } from './classify-command.js';
+import { registerDesignCommand } from './design-command.js';
 import { registerCheckCommand } from './check-command.js';
 import { createProgram, runProgram } from './program.js';
 import { registerReportCommand } from './report-command.js';
@@ -22,5 +23,6 @@ registerCheckCommand(program);
 registerReportCommand(program);
 registerValidateCommand(program);
 registerSlopesCommand(program);
+registerDesignCommand(program);
 
 process.exitCode = await runProgram(program, process.argv);
