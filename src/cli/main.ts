@@ -6,6 +6,7 @@
 import { registerCatalog } from './catalog-command.js';
 import { registerClassify } from './classify-command.js';
 import { registerDesignCommand } from './design-command.js';
+import { registerHeadsCommand } from './heads-command.js';
 import { registerCheckCommand } from './check-command.js';
 import { createProgram, runProgram } from './program.js';
 import { registerReportCommand } from './report-command.js';
@@ -24,5 +25,6 @@ registerReportCommand(program);
 registerValidateCommand(program);
 registerSlopesCommand(program);
 registerDesignCommand(program);
+registerHeadsCommand(program);
 
 process.exitCode = await runProgram(program, process.argv);

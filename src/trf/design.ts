@@ -24,7 +24,7 @@ import { parseExpression } from '../parse/parse.js';
 import { substituteParameters } from '../parse/substitute.js';
 import * as Ins from '../numeric/interval.js';
 import { type Direction, proveMonotone } from './param-monotone.js';
-import { parseAtOption } from './substitute.js';
+import { decimalFraction, parseAtOption } from './substitute.js';
 import { type JsonInteger, trf } from './trf.js';
 import { windowBound } from './window.js';
 
@@ -88,11 +88,8 @@ export interface DesignReport {
 const F = (x: number | string | bigint): Fraction => new Fraction(x as never);
 
 function parseRational(text: string, what: string): Fraction {
-  const t = text.trim();
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?(\/\d+)?$/i.test(t)) throw new InputError('option', `${what} must be a decimal or a fraction p/q, got "${text}"`);
   try {
-    const f = t.includes('/') ? F(t.split('/')[0]!).div(F(t.split('/')[1]!)) : F(t);
-    return f;
+    return decimalFraction(text);
   } catch {
     throw new InputError('option', `${what} must be a decimal or a fraction p/q, got "${text}"`);
   }

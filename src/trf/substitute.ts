@@ -116,3 +116,21 @@ export function combineAt(lists: ReadonlyArray<{ name: string; values: ParamValu
   }
   return points;
 }
+
+/** A decimal such as "1.5", "-2.5e-3" or a fraction "p/q" as an exact Fraction (fraction.js reads no exponents). */
+export function decimalFraction(text: string): Fraction {
+  const t = text.trim();
+  const m = /^([+-]?)(\d+\.?\d*|\.\d+)(?:e([+-]?\d+))?(?:\/(\d+))?$/i.exec(t);
+  if (!m || (m[3] !== undefined && m[4] !== undefined)) throw new InputError('option', `expected a decimal or a fraction p/q, got "${text}"`);
+  const [whole = '', frac = ''] = m[2]!.split('.');
+  let f = new Fraction(BigInt(`${whole || '0'}${frac}`), 10n ** BigInt(frac.length));
+  const e = m[3] === undefined ? 0 : Number(m[3]);
+  if (!Number.isSafeInteger(e) || Math.abs(e) > 10000) throw new InputError('option', `exponent out of range in "${text}"`);
+  if (e > 0) f = f.mul(new Fraction(10n ** BigInt(e)));
+  if (e < 0) f = f.div(new Fraction(10n ** BigInt(-e)));
+  if (m[4] !== undefined) {
+    if (BigInt(m[4]) === 0n) throw new InputError('option', `division by zero in "${text}"`);
+    f = f.div(new Fraction(BigInt(m[4])));
+  }
+  return m[1] === '-' ? f.neg() : f;
+}
