@@ -13,7 +13,7 @@
  * TRF independent of θ.
  *
  * "g non-increasing on the integers n ≥ from" is certified with interval arithmetic:
- * g(from+1) ≤ g(from) at the first step, and x·g′(x) ≤ 0 on the whole range
+ * g(n+1) ≤ g(n) at the integer steps below max(from, 1), and x·g′(x) ≤ 0 on the whole range
  * [max(from, 1), ∞) by elasticity arithmetic (src/numeric/elasticity.ts), a
  * derivative-sign argument with no sampling. Anything else is "not proved".
  */
@@ -83,10 +83,17 @@ export function proveMonotone(p: Expr, theta: string, variable: string, from: nu
   let first: 'down' | 'up' | null = null;
   let tail: 'down' | 'up' | null = null;
   try {
-    const g0 = evalInterval(g, { variable, x: { lo: from, hi: from } });
-    const g1 = evalInterval(g, { variable, x: { lo: from + 1, hi: from + 1 } });
-    first = g1.hi <= g0.lo ? 'down' : g1.lo >= g0.hi ? 'up' : null;
+    // the integer steps from, from+1, …, up to M = max(from, 1) (one step unless from < 0), then the range [M, ∞)
     const M = Math.max(from, 1);
+    if (M - from > 1000) return { direction: null, reason: `--from ${from} leaves too many integer steps before n = 1 to check` };
+    const at = (n: number) => evalInterval(g, { variable, x: { lo: n, hi: n } });
+    for (let n = from; n < Math.max(M, from + 1); n++) {
+      const g0 = at(n);
+      const g1 = at(n + 1);
+      const step = g1.hi <= g0.lo ? 'down' : g1.lo >= g0.hi ? 'up' : null;
+      if (step === null || (first !== null && step !== first)) { first = null; break; }
+      first = step;
+    }
     const el = evalElastic(g, { variable, M: { lo: M, hi: M } });
     tail = el.D.hi <= 0 ? 'down' : el.D.lo >= 0 ? 'up' : null;
   } catch (err) {
@@ -98,6 +105,6 @@ export function proveMonotone(p: Expr, theta: string, variable: string, from: nu
   const word = first === 'down' ? 'non-increasing' : 'non-decreasing';
   return {
     direction: first === 'down' ? 'up' : 'down',
-    reason: `p = ${theta}·g(n) + h(n) with g ${word} on n ≥ ${from} (g(${from + 1}) ${first === 'down' ? '≤' : '≥'} g(${from}) and x·g′(x) ${first === 'down' ? '≤' : '≥'} 0 on [${Math.max(from, 1)}, ∞), certified), so the weights are ordered by likelihood ratio in ${theta}: every tail fraction, hence TRF_ε, is ${first === 'down' ? 'non-increasing' : 'non-decreasing'} in ${theta}, and convergence passes to ${first === 'down' ? 'larger' : 'smaller'} ${theta}`,
+    reason: `p = ${theta}·g(n) + h(n) with g ${word} on n ≥ ${from} (g(n+1) ${first === 'down' ? '≤' : '≥'} g(n) for n = ${from}…${Math.max(from + 1, 1) - 1} and x·g′(x) ${first === 'down' ? '≤' : '≥'} 0 on [${Math.max(from, 1)}, ∞), certified), so the weights are ordered by likelihood ratio in ${theta}: every tail fraction, hence TRF_ε, is ${first === 'down' ? 'non-increasing' : 'non-decreasing'} in ${theta}, and convergence passes to ${first === 'down' ? 'larger' : 'smaller'} ${theta}`,
   };
 }
