@@ -35,6 +35,13 @@ describe('rpe slopes', () => {
     assert.equal(j.results[8].at.m, 2 ** -0.5);
     assert.equal(rpe(['trf', '-m*n', '--at', 'm=1', '--slope-rule', 'alibi']).code, 2);
   });
+  it('report --alibi-heads uses the same slopes and names the rule', () => {
+    const r = rpe(['report', '-m*n', '--alibi-heads', '3', '--format', 'json']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /reference rule/);
+    // H = 3: 2^-4, 2^-8, 2^-2 (the first head's slope is 1/16)
+    assert.match(r.stdout, /0\.0625/);
+  });
 });
 
 describe('rpe design', () => {
