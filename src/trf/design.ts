@@ -264,7 +264,9 @@ export function design(expr: string, options: DesignOptions): DesignReport {
         ...base, threshold: null, thresholdExact: null, monotone: true, monotoneReason: proof.reason,
         condition: all
           ? `every ${theta} tried meets the target (${where} is certified); the threshold lies ${direction === 'up' ? 'below' : 'above'} the range searched${openLo ? ` (${theta} down to 2^-40)` : ''}`
-          : `no ${theta} up to the end of the range searched meets the target with a certified ${what} (${direction === 'up' ? `${theta} ≤ ${limitHi.toFraction()}` : `${theta} ≥ ${limitLo.toFraction()}`})`,
+          : cache.get(yesEnd.toFraction()) === 'no'
+            ? `no ${theta} with ${direction === 'up' ? `${theta} ≤ ${limitHi.toFraction()}` : `${theta} ≥ ${limitLo.toFraction()}`} meets the target (certified at ${theta} = ${yesEnd.toFraction()}, hence for all of them by monotonicity)`
+            : `undecided: no ${theta} tried is certified to meet the target, and at ${theta} = ${yesEnd.toFraction()} the ${what} could not be bracketed on either side of ${W}`,
         intervals: all ? [{ from: null, to: null }] : [], samples,
       };
     }

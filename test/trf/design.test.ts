@@ -51,6 +51,18 @@ describe('design by target', () => {
     assert.ok(trfAt('-r1*log(1+r2*n)', [`r1=${lo}`, 'r2=1/2'])!.lo > 2048n);
     assert.ok(trfAt('-r1*log(1+r2*n)', [`r1=${hi}`, 'r2=1/2'])!.hi! <= 2048n);
   });
+  it('−m·log(1+n) (a p-series in m): thresholds at W = 10 and W = 10^12 against mpmath', () => {
+    // mpmath findroot, 30 digits: ζ(m, W + 2)/ζ(m, 1) = 0.01
+    for (const [W, root] of [[10, 2.58561526326294], [1e12, 1.16334234545507]] as const) {
+      const r = design('-m*log(1+n)', { target: W, relTol: 1e-8 });
+      assert.equal(r.monotone, true);
+      assert.ok(r.threshold![0] <= root && root <= r.threshold![1], `W = ${W}: ${r.threshold} vs ${root}`);
+    }
+  });
+  it('certified "none" and "all" over a range', () => {
+    assert.match(design('-m*n', { target: 10, range: ['1/1000', '1/100'] }).condition, /^no m with m ≤ 1\/100 meets the target/);
+    assert.match(design('-m*n', { target: 10, range: ['1', '2'] }).condition, /^every m tried meets the target/);
+  });
   it('the window guarantee: window = TRF at ε\' so the threshold is ln(1/ε\')/(W+1)', () => {
     const r = design('-m*n', { target: 2048, window: { logitBound: 1, tol: 0.01 }, relTol: 1e-7 });
     const epsPrime = 0.01 / (1.99 * Math.exp(2) + 0.01);
