@@ -23,7 +23,10 @@ import { InputError } from '../parse/errors.js';
 import { parseExpression } from '../parse/parse.js';
 import { substituteParameters } from '../parse/substitute.js';
 import * as Ins from '../numeric/interval.js';
-import { type Direction, proveMonotone } from './param-monotone.js';
+import { affineIn, type Direction, proveMonotone } from './param-monotone.js';
+import { dependsOn } from '../numeric/expr-taylor.js';
+import { toAscii } from '../parse/print.js';
+import { constRational, recognize } from './recognize.js';
 import { decimalFraction, parseAtOption } from './substitute.js';
 import { type JsonInteger, trf } from './trf.js';
 import { windowBound } from './window.js';
@@ -76,6 +79,11 @@ export interface DesignReport {
   readonly thresholdExact: readonly [string, string] | null;
   /** in words: which θ meet the target */
   readonly condition: string;
+  /**
+   * the threshold in closed form, when the bias is geometric in n with a rate linear in θ
+   * (θ·(a − k·n) + h, k > 0, h free of n): TRF ≤ W ⇔ θ ≥ ln(1/ε)/(k·(W + 1 − from))
+   */
+  readonly exact?: string;
   readonly monotone: boolean;
   /** what was proved about monotonicity (or why nothing was) */
   readonly monotoneReason: string;
@@ -272,13 +280,26 @@ export function design(expr: string, options: DesignOptions): DesignReport {
     }
     const [a, b] = refine(no, yes, 'no');
     const [l, u] = a.compare(b) < 0 ? [a, b] : [b, a];
+    // geometric in n with rate θ·k: TRF = from + ⌈ln(1/ε)/(θk)⌉ − 1 ≤ W ⇔ θ ≥ ln(1/ε)/(k(W+1−from)) (docs/trf.md, closed forms)
+    let exact: string | undefined;
+    const split = affineIn(p, theta);
+    if (direction === 'up' && split && !dependsOn(split.h, parsed.variable)) {
+      const fam = recognize(split.g, parsed.variable);
+      if (fam.kind === 'geometric') {
+        const q = constRational(fam.m);
+        const k = q ? q.toFraction() : toAscii(fam.m);
+        const epsText = options.window ? "ε'" : String(options.eps ?? 0.01);
+        exact = `ln(1/${epsText})/${k === '1' ? '' : `(${k} * `}${(W + 1n - BigInt(from)).toString()}${k === '1' ? '' : ')'}${options.window ? ` with ε' = δ/((2−δ)e^{2B}+δ)` : ''}`;
+      }
+    }
     const le = enclose(l);
     const ue = enclose(u);
     const t: [number, number] = [le[0], ue[1]];
     return {
       ...base, threshold: t, thresholdExact: [l.toFraction(), u.toFraction()], monotone: true, monotoneReason: proof.reason,
-      condition: `${theta} ${cmp} t with t in [${t[0].toPrecision(10)}, ${t[1].toPrecision(10)}]: the ${what} is ≤ ${W} for every ${theta} ${direction === 'up' ? '>' : '<'} t${hi === null ? '' : ` in the range`} and for no ${theta} ${direction === 'up' ? '<' : '>'} t (${theta} = ${(direction === 'up' ? u : l).toFraction()} certified to meet the target, ${theta} = ${(direction === 'up' ? l : u).toFraction()} certified not to)`,
+      condition: `${theta} ${cmp} t with t in [${t[0].toPrecision(10)}, ${t[1].toPrecision(10)}]${exact !== undefined ? ` (exactly t = ${exact}, the set being ${theta} ≥ t)` : ''}: the ${what} is ≤ ${W} for every ${theta} ${direction === 'up' ? '>' : '<'} t${hi === null ? '' : ` in the range`} and for no ${theta} ${direction === 'up' ? '<' : '>'} t (${theta} = ${(direction === 'up' ? u : l).toFraction()} certified to meet the target, ${theta} = ${(direction === 'up' ? l : u).toFraction()} certified not to)`,
       intervals: [direction === 'up' ? { from: t, to: null } : { from: null, to: t }], samples,
+      ...(exact !== undefined ? { exact } : {}),
     };
   }
 

@@ -36,6 +36,14 @@ export interface MonotoneProof {
 const ZERO: Expr = { kind: 'num', value: new Fraction(0) };
 const ONE: Expr = { kind: 'num', value: new Fraction(1) };
 const has = (e: Expr, theta: string): boolean => freeParameters(e).includes(theta);
+const isZero = (e: Expr): boolean => e.kind === 'num' && e.value.equals(0);
+// constructors that drop exact zeros, so that h = 0 does not look like it depends on n
+const neg = (a: Expr): Expr => (isZero(a) ? ZERO : { kind: 'neg', arg: a });
+const sum = (ts: Expr[]): Expr => {
+  const nz = ts.filter((t) => !isZero(t));
+  return nz.length === 0 ? ZERO : nz.length === 1 ? nz[0]! : { kind: 'add', terms: nz };
+};
+const prod = (fs: Expr[]): Expr => (fs.some(isZero) ? ZERO : fs.length === 1 ? fs[0]! : { kind: 'mul', factors: fs });
 
 /** {g, h} with e = θ·g + h (g, h free of θ), or null when e is not visibly affine in θ. */
 export function affineIn(e: Expr, theta: string): { g: Expr; h: Expr } | null {
@@ -44,12 +52,12 @@ export function affineIn(e: Expr, theta: string): { g: Expr; h: Expr } | null {
     case 'param': return e.name === theta ? { g: ONE, h: ZERO } : null;
     case 'neg': {
       const a = affineIn(e.arg, theta);
-      return a && { g: { kind: 'neg', arg: a.g }, h: { kind: 'neg', arg: a.h } };
+      return a && { g: neg(a.g), h: neg(a.h) };
     }
     case 'add': {
       const parts = e.terms.map((t) => affineIn(t, theta));
       if (parts.some((p) => p === null)) return null;
-      return { g: { kind: 'add', terms: parts.map((p) => p!.g) }, h: { kind: 'add', terms: parts.map((p) => p!.h) } };
+      return { g: sum(parts.map((p) => p!.g)), h: sum(parts.map((p) => p!.h)) };
     }
     case 'mul': {
       const i = e.factors.findIndex((f) => has(f, theta));
@@ -57,12 +65,12 @@ export function affineIn(e: Expr, theta: string): { g: Expr; h: Expr } | null {
       const a = affineIn(e.factors[i]!, theta);
       if (!a) return null;
       const others = e.factors.filter((_, j) => j !== i);
-      return { g: { kind: 'mul', factors: [a.g, ...others] }, h: { kind: 'mul', factors: [a.h, ...others] } };
+      return { g: prod([a.g, ...others]), h: prod([a.h, ...others]) };
     }
     case 'div': {
       if (has(e.den, theta)) return null;
       const a = affineIn(e.num, theta);
-      return a && { g: { kind: 'div', num: a.g, den: e.den }, h: { kind: 'div', num: a.h, den: e.den } };
+      return a && { g: isZero(a.g) ? ZERO : { kind: 'div', num: a.g, den: e.den }, h: isZero(a.h) ? ZERO : { kind: 'div', num: a.h, den: e.den } };
     }
     default: return null;
   }

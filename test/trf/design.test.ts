@@ -26,6 +26,7 @@ describe('design by target', () => {
     assert.ok(r.threshold![0] <= exact && exact <= r.threshold![1], `${r.threshold} vs ${exact}`);
     assert.ok((r.threshold![1] - r.threshold![0]) / exact < 1e-8);
     assert.match(r.condition, /m ≥ t/);
+    assert.equal(r.exact, 'ln(1/0.01)/2049');
     // the certified ends: TRF > W at the lower, ≤ W at the upper
     const [lo, hi] = r.thresholdExact!;
     assert.ok(trfAt('-m*n', [`m=${lo}`])!.lo > 2048n);
@@ -38,6 +39,7 @@ describe('design by target', () => {
         const eps = e / 100;
         const r = design(`-${c}*m*n`, { target: W + from, eps: String(eps), from, relTol: 1e-7 });
         const exact = Math.log(1 / eps) / (c * (W + 1));
+        if (r.exact !== `ln(1/${eps})/${c === 1 ? '' : `(${c} * `}${W + 1}${c === 1 ? '' : ')'}`) return false;
         return r.monotone && r.threshold !== null && r.threshold[0] <= exact * (1 + 1e-12) && exact * (1 - 1e-12) <= r.threshold[1];
       }), { numRuns: 12 });
   });
@@ -73,6 +75,7 @@ describe('design by target', () => {
   it('not affine in the parameter: sampled, monotone false, and the transition still certified', () => {
     const r = design('-r1*log(1+r2*n)', { target: 2048, param: 'r2', at: ['r1=2'], relTol: 1e-6 });
     assert.equal(r.monotone, false);
+    assert.equal(r.exact, undefined);
     assert.match(r.condition, /sampled, not proved/);
     // mpmath: the root of ζ(2, 1/r2 + 2049)/ζ(2, 1/r2) = 0.01 is r2 = 0.047185603343925…
     assert.equal(r.intervals.length, 1);
