@@ -29,14 +29,14 @@ const collect = (v: string, prev: readonly string[] | undefined): string[] => [.
 const MAX_FILE = 1024 ** 3;
 
 function readParams(file: string, format: ParamFormat | undefined, parameters: readonly string[], tensors: readonly string[]): ParamColumns {
-  let size: number;
+  let bytes: Uint8Array;
   try {
-    size = statSync(file).size;
+    const size = statSync(file).size;
+    if (size > MAX_FILE) throw new Error(`${size} bytes; files up to 1 GiB are read`);
+    bytes = new Uint8Array(readFileSync(file));
   } catch (err) {
     throw new CliError(`cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`);
   }
-  if (size > MAX_FILE) throw new CliError(`${file} has ${size} bytes; files up to 1 GiB are read`);
-  const bytes = new Uint8Array(readFileSync(file));
   const fmt = format ?? detectFormat(file, bytes);
   const mapping: Record<string, string> = {};
   for (const t of tensors) {
