@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { type CheckReport, check } from '../trf/check.js';
 import { EXIT_WRONG } from './exit-codes.js';
-import { addPointOptions, atText, type PointFlags } from './trf-command.js';
+import { addPointOptions, atText, type PointFlags, slopeFlags } from './trf-command.js';
 
 interface CheckFlags extends PointFlags {
   readonly maxN?: string;
@@ -14,6 +14,7 @@ interface CheckFlags extends PointFlags {
 
 export function formatCheckReport(report: CheckReport): string {
   const lines = [`check of Σ exp(p(n)),  p(n) = ${report.expression}`];
+  if (report.slopes) lines.push(`  slopes: ${report.slopes}`);
   for (const r of report.results) {
     const at = atText(r.at);
     lines.push(`  ${at ? `${at}: ` : ''}verdict ${r.verdict} — ${r.agreement.toUpperCase()}${r.disagreeAt ? ` (at ${r.disagreeAt})` : ''}`);
@@ -43,7 +44,7 @@ export function registerCheckCommand(program: Command): void {
     const maxN = parseMaxN(flags.maxN);
     const report = check(expr, {
       ...(flags.at !== undefined ? { at: flags.at } : {}),
-      ...(flags.alibiHeads !== undefined ? { alibiHeads: flags.alibiHeads } : {}),
+      ...slopeFlags(flags),
       ...(flags.from !== undefined ? { from: flags.from } : {}),
       ...(flags.var !== undefined ? { var: flags.var } : {}),
       ...(maxN !== undefined ? { maxN } : {}),

@@ -30,6 +30,9 @@ export const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   check: async () => (await import('./check-command.js')).registerCheckCommand,
   report: async () => (await import('./report-command.js')).registerReportCommand,
   validate: loadValidate,
+  slopes: async () => (await import('./slopes-command.js')).registerSlopesCommand,
+  design: async () => (await import('./design-command.js')).registerDesignCommand,
+  heads: async () => (await import('./heads-command.js')).registerHeadsCommand,
   export: async () => (await import('./export-command.js')).registerExportCommand,
 };
 

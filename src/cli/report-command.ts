@@ -9,6 +9,11 @@ import { extname } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { REPORT_FORMATS, type ReportFormat } from '../report/formats.js';
 import { addSeriesOptions, type SeriesFlags, toClassifyOptions } from './series-options.js';
+import { parseExpression } from '../parse/parse.js';
+import type { SlopeRule } from '../trf/alibi-slopes.js';
+import { alibiSlopes, slopeRuleText } from '../trf/substitute.js';
+import { CliError } from './exit-codes.js';
+import { parseSlopeRule } from './trf-command.js';
 
 interface ReportFlags extends SeriesFlags {
   readonly format?: ReportFormat;
@@ -18,6 +23,29 @@ interface ReportFlags extends SeriesFlags {
   readonly logitBound?: string;
   readonly tol?: string;
   readonly proofs?: number;
+  readonly alibiHeads?: string;
+  readonly slopeRule?: SlopeRule;
+  readonly biasMax?: string;
+}
+
+/**
+ * --alibi-heads H as one more --at item: m (or the only parameter) set to the H slopes of
+ * the rule, the same values `rpe trf --alibi-heads` uses; the rule goes to stderr.
+ */
+function alibiAt(expr: string, flags: ReportFlags): string[] {
+  if (flags.alibiHeads === undefined) {
+    if (flags.slopeRule !== undefined || flags.biasMax !== undefined) throw new CliError('--slope-rule and --bias-max need --alibi-heads H');
+    return [];
+  }
+  const H = Number(flags.alibiHeads);
+  const opts = { ...(flags.slopeRule !== undefined ? { rule: flags.slopeRule } : {}), ...(flags.biasMax !== undefined ? { biasMax: flags.biasMax } : {}) };
+  const params = parseExpression(expr, flags.var !== undefined ? { variable: flags.var } : {}).parameters;
+  const target = params.includes('m') ? 'm' : params.length === 1 ? params[0]! : null;
+  if (target === null) throw new CliError('--alibi-heads sets the parameter m (or the only parameter), and this expression has neither');
+  if ((flags.at ?? []).some((a) => a.split('=')[0]!.trim() === target)) throw new CliError(`--alibi-heads and --at both set ${target}`);
+  const values = alibiSlopes(H, opts);
+  process.stderr.write(`slopes: ${slopeRuleText(H, opts)}\n`);
+  return [`${target}=${values.map((v) => v.text).join(',')}`];
 }
 
 const EXTENSIONS: Record<string, ReportFormat> = { '.md': 'md', '.markdown': 'md', '.tex': 'tex', '.html': 'html', '.htm': 'html', '.json': 'json' };
@@ -47,6 +75,9 @@ export function registerReportCommand(program: Command): void {
     .option('--eps <e>', 'ε of the TRF (default 0.01)')
     .option('--logit-bound <B>', 'B of the window guarantee (default 1)')
     .option('--tol <δ>', 'δ of the window guarantee (default 0.01)')
+    .option('--alibi-heads <H>', 'set m (or the only parameter) to the H ALiBi slopes (reference rule; see --slope-rule)')
+    .option('--slope-rule <rule>', 'slopes of --alibi-heads: alibi (default) or geometric', parseSlopeRule)
+    .option('--bias-max <B>', 'MPT alibi_bias_max of --alibi-heads (default 8)')
     .option('--proofs <k>', 'complete proofs written per region (default 2)', positiveInt)
     .action(async (expr: string, flags: ReportFlags) => {
       const format = formatFor(flags);
@@ -54,7 +85,7 @@ export function registerReportCommand(program: Command): void {
       const { report } = await import('../report/index.js');
       const text = await report(expr, {
         ...toClassifyOptions(flags), format,
-        ...(flags.at ? { at: flags.at } : {}), ...(flags.eps ? { eps: flags.eps } : {}),
+        ...(flags.at || flags.alibiHeads !== undefined ? { at: [...(flags.at ?? []), ...alibiAt(expr, flags)] } : {}), ...(flags.eps ? { eps: flags.eps } : {}),
         ...(flags.logitBound ? { logitBound: flags.logitBound } : {}), ...(flags.tol ? { tol: flags.tol } : {}),
         ...(flags.proofs ? { maxProofs: flags.proofs } : {}),
       });

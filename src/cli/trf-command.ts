@@ -7,15 +7,37 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { type TrfReport, type TrfResult, trf } from '../trf/trf.js';
 import { parseFrom, parseVar } from './series-options.js';
+import { CliError } from './exit-codes.js';
+import { SLOPE_RULES, type SlopeRule } from '../trf/alibi-slopes.js';
 
 // ── options shared with `rpe window` and `rpe check` (they import them from here) ──
 
 export interface PointFlags {
   readonly at?: readonly string[];
   readonly alibiHeads?: number;
+  readonly slopeRule?: SlopeRule;
+  readonly biasMax?: string;
   readonly from?: number;
   readonly var?: string;
   readonly json?: boolean;
+}
+
+/** The --alibi-heads, --slope-rule and --bias-max flags as API options (undefined ones dropped). */
+export function slopeFlags(flags: PointFlags): { alibiHeads?: number; slopeRule?: SlopeRule; biasMax?: string } {
+  if (flags.alibiHeads === undefined && (flags.slopeRule !== undefined || flags.biasMax !== undefined)) {
+    throw new CliError('--slope-rule and --bias-max need --alibi-heads H');
+  }
+  return {
+    ...(flags.alibiHeads !== undefined ? { alibiHeads: flags.alibiHeads } : {}),
+    ...(flags.slopeRule !== undefined ? { slopeRule: flags.slopeRule } : {}),
+    ...(flags.biasMax !== undefined ? { biasMax: flags.biasMax } : {}),
+  };
+}
+
+export function parseSlopeRule(text: string): SlopeRule {
+  const t = text.trim() as SlopeRule;
+  if (!SLOPE_RULES.includes(t)) throw new InvalidArgumentError(`expected ${SLOPE_RULES.join(' or ')}, got "${text}"`);
+  return t;
 }
 
 function collectAt(value: string, previous: readonly string[] | undefined): string[] {
@@ -32,7 +54,9 @@ function parseHeads(text: string): number {
 export function addPointOptions(cmd: Command): Command {
   return cmd
     .option('--at <name=v[,v…]>', 'parameter values; a list gives one result per value, e.g. per head (repeatable)', collectAt)
-    .option('--alibi-heads <H>', 'set m (or the only parameter) to the H ALiBi slopes 2^(-8h/H)', parseHeads)
+    .option('--alibi-heads <H>', 'set m (or the only parameter) to the H ALiBi slopes (reference rule; see --slope-rule)', parseHeads)
+    .option('--slope-rule <rule>', 'slopes of --alibi-heads: alibi (reference/BLOOM/MPT, default) or geometric (2^(-B·h/H) for every H)', parseSlopeRule)
+    .option('--bias-max <B>', 'MPT alibi_bias_max of --alibi-heads (default 8)')
     .option('--from <N>', 'first index of the sum (default 0), for biases undefined at 0', parseFrom)
     .option('--var <v>', 'summation variable (default n)', parseVar)
     .option('--json', 'print the report as JSON');
@@ -65,6 +89,7 @@ function resultLine(r: TrfResult): string {
 
 export function formatTrfReport(report: TrfReport, verbose: boolean): string {
   const lines = [`TRF of Σ_{n≥${report.from}} exp(p(n)),  p(n) = ${report.expression},  ε = ${report.eps}`];
+  if (report.slopes) lines.push(`  slopes: ${report.slopes}`);
   for (const r of report.results) {
     lines.push(`  ${resultLine(r)}`);
     if (verbose || r.trf === null) lines.push(`      method: ${r.method}`);
@@ -85,7 +110,7 @@ export function registerTrfCommand(program: Command): void {
     const report = trf(expr, {
       ...(flags.eps !== undefined ? { eps: flags.eps } : {}),
       ...(flags.at !== undefined ? { at: flags.at } : {}),
-      ...(flags.alibiHeads !== undefined ? { alibiHeads: flags.alibiHeads } : {}),
+      ...slopeFlags(flags),
       ...(flags.from !== undefined ? { from: flags.from } : {}),
       ...(flags.var !== undefined ? { var: flags.var } : {}),
     });

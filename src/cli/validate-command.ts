@@ -122,7 +122,7 @@ export function registerValidateCommand(program: Command): void {
       specs.push({ expression: v, at: {} });
       return specs.length;
     })
-    .option('--at <name=value,...>', 'parameter values for the preceding --rpe; values may use h (head, 1-based), H (heads), D (head size), e.g. m=2^(-8*h/H)', (v: string) => {
+    .option('--at <name=value,...>', 'parameter values for the preceding --rpe; values may use h (head, 1-based), H (heads), D (head size), e.g. m=2^(-8*h/H); m=alibi (or alibi(B), geometric) gives the reference ALiBi slopes', (v: string) => {
       const s = last('--at');
       try { Object.assign(s.at, parseAt(v)); } catch (err) { throw new InvalidArgumentError((err as Error).message); }
       return v;

@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { type WindowReport, windowBound } from '../trf/window.js';
 import { CliError } from './exit-codes.js';
-import { addPointOptions, atText, type PointFlags } from './trf-command.js';
+import { addPointOptions, atText, type PointFlags, slopeFlags } from './trf-command.js';
 
 interface WindowFlags extends PointFlags {
   readonly logitBound?: string;
@@ -16,6 +16,7 @@ interface WindowFlags extends PointFlags {
 
 export function formatWindowReport(report: WindowReport, verbose: boolean): string {
   const lines = [`window for p(n) = ${report.expression},  |q·k/√d| ≤ ${report.logitBound},  δ = ${report.tol}  (ε' = ${report.epsEquivalent})`];
+  if (report.slopes) lines.push(`  slopes: ${report.slopes}`);
   for (const r of report.results) {
     const at = atText(r.at);
     const head = at ? `${at}: ` : '';
@@ -43,7 +44,7 @@ export function registerWindowCommand(program: Command): void {
     const report = windowBound(expr, {
       logitBound: flags.logitBound, tol: flags.tol,
       ...(flags.at !== undefined ? { at: flags.at } : {}),
-      ...(flags.alibiHeads !== undefined ? { alibiHeads: flags.alibiHeads } : {}),
+      ...slopeFlags(flags),
       ...(flags.from !== undefined ? { from: flags.from } : {}),
       ...(flags.var !== undefined ? { var: flags.var } : {}),
     });

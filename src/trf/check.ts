@@ -21,13 +21,16 @@ import { parseExpression } from '../parse/parse.js';
 import { toAscii } from '../parse/print.js';
 import { buildSeriesModel } from './series-model.js';
 import { substituteParameters } from '../parse/substitute.js';
-import { atNumbers, formatSum, parameterPoints } from './trf.js';
+import { atNumbers, formatSum, parameterPoints, slopesField } from './trf.js';
+import type { SlopeRule } from './alibi-slopes.js';
 
 const DI = { ...DIns };
 
 export interface CheckOptions {
   readonly at?: readonly string[];
   readonly alibiHeads?: number;
+  readonly slopeRule?: SlopeRule;
+  readonly biasMax?: number | string;
   readonly from?: number;
   readonly var?: string;
   /** largest N (a power of 10), default 10^12 */
@@ -58,6 +61,8 @@ export interface CheckResult {
 export interface CheckReport {
   readonly expression: string;
   readonly results: readonly CheckResult[];
+  /** with alibiHeads: which slope rule gave the parameter values */
+  readonly slopes?: string;
 }
 
 const DIRECT_LIMIT = 1000;
@@ -161,5 +166,5 @@ export function check(expr: string, options: CheckOptions = {}): CheckReport {
     const concrete = substituteParameters(parsed.expr, Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.expr])));
     return { at: atNumbers(values), ...checkConcrete(concrete, parsed.variable, from, options.maxN ?? 1e12) };
   });
-  return { expression: parsed.normalized, results };
+  return { expression: parsed.normalized, results, ...slopesField(options) };
 }

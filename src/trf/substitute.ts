@@ -11,6 +11,7 @@ import type { Expr } from '../parse/expr.js';
 import { parseExpression } from '../parse/parse.js';
 import { toAscii } from '../parse/print.js';
 import { freeParameters, usesVariable } from '../parse/walk.js';
+import { MAX_HEADS, type SlopeOptions, slopeExponents } from './alibi-slopes.js';
 
 /** A substituted value: the exact constant expression and how to show it. */
 export interface ParamValue {
@@ -66,18 +67,29 @@ export function parseAtOption(text: string): { name: string; values: ParamValue[
   return { name, values: parts.map((p) => parseValue(p, name)) };
 }
 
-/** The H ALiBi slopes 2^(−8h/H), h = 1..H, as exact expressions. */
-export function alibiSlopes(H: number): ParamValue[] {
-  if (!Number.isSafeInteger(H) || H < 1 || H > 4096) throw new InputError('option', `--alibi-heads expects an integer from 1 to 4096, got ${H}`);
-  const out: ParamValue[] = [];
-  for (let h = 1; h <= H; h++) {
-    const e = new Fraction(-8 * h, H);
-    const expr: Expr = Number(e.d) === 1
-      ? { kind: 'num', value: new Fraction(1, 2 ** Number(-(e.s * e.n))) }
-      : { kind: 'pow', base: { kind: 'num', value: new Fraction(2) }, exp: { kind: 'num', value: e } };
-    out.push({ expr, text: toAscii(expr) });
-  }
-  return out;
+/**
+ * The H ALiBi slopes 2^(−e_h) as exact expressions, by the rule of ./alibi-slopes.ts
+ * (default: the reference implementation's rule, alibi_bias_max 8; for H a power of 2
+ * both rules give 2^(−8h/H)).
+ */
+export function alibiSlopes(H: number, options: SlopeOptions = {}): ParamValue[] {
+  if (!Number.isSafeInteger(H) || H < 1 || H > MAX_HEADS) throw new InputError('option', `--alibi-heads expects an integer from 1 to ${MAX_HEADS}, got ${H}`);
+  return slopeExponents(H, options).map((e) => {
+    // an integer exponent is a plain dyadic literal (0.5, 0.25, …); otherwise 2^(−e) stays symbolic
+    const expr: Expr = e.d === 1n
+      ? { kind: 'num', value: new Fraction(1n, 2n ** e.n) }
+      : { kind: 'pow', base: { kind: 'num', value: new Fraction(2) }, exp: { kind: 'num', value: e.neg() } };
+    return { expr, text: toAscii(expr) };
+  });
+}
+
+/** "alibi rule, bias max 8, 12 heads" — the slope rule in words, for the outputs that use it. */
+export function slopeRuleText(H: number, options: SlopeOptions = {}): string {
+  const rule = options.rule ?? 'alibi';
+  const B = options.biasMax === undefined ? '8' : String(options.biasMax);
+  return rule === 'alibi'
+    ? `${H} ALiBi slopes by the reference rule (alibi, bias max ${B}${(H & (H - 1)) === 0 ? '' : ': the nearest lower power of 2, then every other slope of the next'})`
+    : `${H} ALiBi slopes by the geometric rule 2^(-${B}h/${H})`;
 }
 
 /**
@@ -103,4 +115,22 @@ export function combineAt(lists: ReadonlyArray<{ name: string; values: ParamValu
     points.push(pt);
   }
   return points;
+}
+
+/** A decimal such as "1.5", "-2.5e-3" or a fraction "p/q" as an exact Fraction (fraction.js reads no exponents). */
+export function decimalFraction(text: string): Fraction {
+  const t = text.trim();
+  const m = /^([+-]?)(\d+\.?\d*|\.\d+)(?:e([+-]?\d+))?(?:\/(\d+))?$/i.exec(t);
+  if (!m || (m[3] !== undefined && m[4] !== undefined)) throw new InputError('option', `expected a decimal or a fraction p/q, got "${text}"`);
+  const [whole = '', frac = ''] = m[2]!.split('.');
+  let f = new Fraction(BigInt(`${whole || '0'}${frac}`), 10n ** BigInt(frac.length));
+  const e = m[3] === undefined ? 0 : Number(m[3]);
+  if (!Number.isSafeInteger(e) || Math.abs(e) > 10000) throw new InputError('option', `exponent out of range in "${text}"`);
+  if (e > 0) f = f.mul(new Fraction(10n ** BigInt(e)));
+  if (e < 0) f = f.div(new Fraction(10n ** BigInt(-e)));
+  if (m[4] !== undefined) {
+    if (BigInt(m[4]) === 0n) throw new InputError('option', `division by zero in "${text}"`);
+    f = f.div(new Fraction(BigInt(m[4])));
+  }
+  return m[1] === '-' ? f.neg() : f;
 }

@@ -17,7 +17,8 @@ import type { DInterval } from '../numeric/decimal-interval.js';
 import { type ConcreteTrf, concreteTrf, type TrfVerdict } from './concrete.js';
 import { constValue } from './recognize.js';
 import { substituteParameters } from '../parse/substitute.js';
-import { alibiSlopes, combineAt, type ParamValue, parseAtOption } from './substitute.js';
+import { alibiSlopes, combineAt, type ParamValue, parseAtOption, slopeRuleText } from './substitute.js';
+import type { SlopeOptions, SlopeRule } from './alibi-slopes.js';
 import { symbolicForm } from './symbolic.js';
 
 const DI = { ...DIns };
@@ -30,8 +31,11 @@ export interface TrfOptions {
   readonly eps?: number | string;
   /** "name=v1,v2,…" items, as on the command line */
   readonly at?: readonly string[];
-  /** set the parameter m (or the only parameter) to the H ALiBi slopes 2^(−8h/H) */
+  /** set the parameter m (or the only parameter) to the H ALiBi slopes (./alibi-slopes.ts) */
   readonly alibiHeads?: number;
+  /** the slope rule of alibiHeads (default the reference rule `alibi`) and MPT's alibi_bias_max (default 8) */
+  readonly slopeRule?: SlopeRule;
+  readonly biasMax?: number | string;
   /** first index of the sum, default 0 */
   readonly from?: number;
   /** summation variable, default n */
@@ -61,6 +65,8 @@ export interface TrfReport {
   readonly results: readonly TrfResult[];
   /** the largest TRF over the results (null if any result has none) */
   readonly max: JsonInteger | null;
+  /** with alibiHeads: which slope rule gave the parameter values */
+  readonly slopes?: string;
 }
 
 const TWO53 = 2n ** 53n;
@@ -98,18 +104,33 @@ export class MissingParametersError extends InputError {
   }
 }
 
+/** The slope options as the TRF commands take them. */
+export interface SlopeOptionsOf {
+  readonly slopeRule?: SlopeRule;
+  readonly biasMax?: number | string;
+}
+
+export function slopeOptions(o: SlopeOptionsOf): SlopeOptions {
+  return { ...(o.slopeRule !== undefined ? { rule: o.slopeRule } : {}), ...(o.biasMax !== undefined ? { biasMax: o.biasMax } : {}) };
+}
+
+/** The `slopes` field of a report: the rule in words when --alibi-heads set the values. */
+export function slopesField(o: { alibiHeads?: number } & SlopeOptionsOf): { slopes?: string } {
+  return o.alibiHeads === undefined ? {} : { slopes: slopeRuleText(o.alibiHeads, slopeOptions(o)) };
+}
+
 export interface ParameterPoint {
   readonly values: Readonly<Record<string, ParamValue>>;
 }
 
 /** The parameter points for the options; checks that every free parameter gets a value. */
-export function parameterPoints(parameters: readonly string[], options: { at?: readonly string[]; alibiHeads?: number }): Record<string, ParamValue>[] {
+export function parameterPoints(parameters: readonly string[], options: { at?: readonly string[]; alibiHeads?: number } & SlopeOptionsOf): Record<string, ParamValue>[] {
   const lists = (options.at ?? []).map(parseAtOption);
   if (options.alibiHeads !== undefined) {
     const target = parameters.includes('m') ? 'm' : parameters.length === 1 ? parameters[0]! : null;
     if (target === null) throw new InputError('option', '--alibi-heads sets the parameter m (or the only parameter), and this expression has neither');
     if (lists.some((l) => l.name === target)) throw new InputError('option', `--alibi-heads and --at both set ${target}`);
-    lists.push({ name: target, values: alibiSlopes(options.alibiHeads) });
+    lists.push({ name: target, values: alibiSlopes(options.alibiHeads, slopeOptions(options)) });
   }
   for (const l of lists) {
     if (!parameters.includes(l.name)) throw new InputError('option', `--at ${l.name}: the expression has no parameter ${l.name}${parameters.length ? ` (it has ${parameters.join(', ')})` : ''}`);
@@ -181,6 +202,7 @@ export function trf(expr: string, options: TrfOptions = {}): TrfReport {
     from,
     results,
     max: maxOf(results),
+    ...slopesField(options),
   };
 }
 

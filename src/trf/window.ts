@@ -23,7 +23,8 @@ import * as DIns from '../numeric/decimal-interval.js';
 import type { DInterval } from '../numeric/decimal-interval.js';
 import { concreteTrf } from './concrete.js';
 import { substituteParameters } from '../parse/substitute.js';
-import { atNumbers, formatSum, type JsonInteger, jsonInteger, parameterPoints } from './trf.js';
+import { atNumbers, formatSum, type JsonInteger, jsonInteger, parameterPoints, slopesField } from './trf.js';
+import type { SlopeRule } from './alibi-slopes.js';
 import type { TrfVerdict } from './concrete.js';
 
 const DI = { ...DIns };
@@ -35,6 +36,8 @@ export interface WindowOptions {
   readonly tol: number | string;
   readonly at?: readonly string[];
   readonly alibiHeads?: number;
+  readonly slopeRule?: SlopeRule;
+  readonly biasMax?: number | string;
   readonly from?: number;
   readonly var?: string;
 }
@@ -57,6 +60,8 @@ export interface WindowReport {
   readonly epsEquivalent: string;
   readonly results: readonly WindowResult[];
   readonly max: JsonInteger | null;
+  /** with alibiHeads: which slope rule gave the parameter values */
+  readonly slopes?: string;
 }
 
 function decimalOption(v: number | string, name: string): DInterval {
@@ -112,5 +117,6 @@ export function windowBound(expr: string, options: WindowOptions): WindowReport 
     epsEquivalent: eps === null ? 'none' : DI.midRad(eps).mid.toSignificantDigits(12).toString(),
     results,
     max: none || max === null ? null : jsonInteger(max),
+    ...slopesField(options),
   };
 }

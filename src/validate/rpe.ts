@@ -5,7 +5,8 @@
  * expression is parsed with the same parser `classify` uses and compiled with
  * `compileFloat`; each head h (1-based) of H gets its own parameter values.
  * An `--at` value is an arithmetic expression in h, H and D (the head
- * dimension), e.g. `m=2^(-8*h/H)` (ALiBi slopes). Parameters named h or H in
+ * dimension), e.g. `m=2^(-8*h/H)` (the paper's slopes), or `alibi` / `alibi(B)` /
+ * `geometric` for the slope rules of src/trf/alibi-slopes.ts. Parameters named h or H in
  * the bias itself are bound to the head index and the head count when `--at`
  * does not give them. Any other free parameter must be given.
  */
@@ -14,6 +15,7 @@ import { parseExpression } from '../parse/parse.js';
 import type { ParsedExpression } from '../parse/expr.js';
 import { compileFloat } from '../numeric/evaluate.js';
 import type { BiasFn } from './bias-table.js';
+import { type SlopeRule, slopeExponents, slopeValue } from '../trf/alibi-slopes.js';
 
 export interface RpeSpec {
   /** display name; default: the expression and its --at values */
@@ -85,6 +87,22 @@ export function evalAtValue(text: string, scope: { h: number; H: number; D: numb
   return v;
 }
 
+/**
+ * `alibi`, `alibi(B)`, `geometric`, `geometric(B)`: head h's ALiBi slope of H heads by that
+ * rule (src/trf/alibi-slopes.ts; B is MPT's alibi_bias_max, default 8), the same slopes
+ * `rpe trf --alibi-heads H` uses. Null for any other value text.
+ */
+export function slopeRuleValue(text: string, scope: { h: number; H: number }): number | null {
+  const m = /^\s*(alibi|geometric)\s*(?:\(\s*([^()]*?)\s*\))?\s*$/.exec(text);
+  if (!m) return null;
+  try {
+    const exps = slopeExponents(scope.H, { rule: m[1] as SlopeRule, ...(m[2] !== undefined ? { biasMax: m[2] } : {}) });
+    return slopeValue(exps[scope.h - 1]!);
+  } catch (err) {
+    throw new RpeError(`--at value "${text}": ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
 /** Parse with whichever of h, H, D occurs as the "variable" (the parser insists on one when names occur). */
 function parseAtValue(text: string): ReturnType<typeof parseExpression> {
   let last: unknown;
@@ -112,7 +130,7 @@ export function resolveRpe(spec: RpeSpec, heads: number, headDim: number): Resol
   for (let h = 1; h <= heads; h++) {
     const scope = { h, H: heads, D: headDim };
     const values: Record<string, number> = {};
-    for (const [name, text] of Object.entries(spec.at)) values[name] = evalAtValue(text, scope);
+    for (const [name, text] of Object.entries(spec.at)) values[name] = slopeRuleValue(text, scope) ?? evalAtValue(text, scope);
     if (parsed.parameters.includes('h') && values.h === undefined) values.h = h;
     if (parsed.parameters.includes('H') && values.H === undefined) values.H = heads;
     headParams.push(values);

@@ -19,10 +19,12 @@ describe('parameter points', () => {
     const s = substituteParameters(e, { r1: parseAtOption('r1=3/2').values[0]!.expr, r2: parseAtOption('r2=0.5').values[0]!.expr });
     assert.equal(toAscii(s), '-(3 / 2) * log(1 + 0.5 * n)');
   });
-  it('gives the H ALiBi slopes 2^(−8h/H)', () => {
+  it('gives the H ALiBi slopes: 2^(−8h/H) for H a power of 2, the reference interleave otherwise', () => {
     const s = alibiSlopes(8).map((v) => v.text);
     assert.deepEqual(s, ['0.5', '0.25', '0.125', '0.0625', '0.03125', '0.015625', '0.0078125', '0.00390625']);
-    assert.equal(alibiSlopes(3)[0]!.text, '2^(-8 / 3)');
+    // H = 3: the 2 slopes of 2 heads (2^-4, 2^-8), then the first odd slope of 4 heads (2^-2)
+    assert.deepEqual(alibiSlopes(3).map((v) => v.text), ['0.0625', '0.00390625', '0.25']);
+    assert.equal(alibiSlopes(3, { rule: 'geometric' })[0]!.text, '2^(-8 / 3)');
   });
   it('zips equal-length lists and broadcasts single values', () => {
     const pts = combineAt([parseAtOption('a=1,2,3'), parseAtOption('b=5')]);
@@ -37,8 +39,8 @@ describe('parameter points', () => {
     assert.equal(rep.max, 1178);
     assert.equal(rep.results[7]!.at.m, 1 / 256);
   });
-  it('irrational slopes (H = 3) are handled exactly', () => {
-    const rep = trf('-m*n', { alibiHeads: 3 });
+  it('irrational slopes (H = 3, geometric rule) are handled exactly', () => {
+    const rep = trf('-m*n', { alibiHeads: 3, slopeRule: 'geometric' });
     // m_1 = 2^(−8/3): ⌈ln 100 / m⌉ − 1
     const m = 2 ** (-8 / 3);
     assert.equal(rep.results[0]!.trf, Math.ceil(Math.log(100) / m) - 1);

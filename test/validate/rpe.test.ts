@@ -28,3 +28,13 @@ test('missing, unknown and non-finite parameters are errors', () => {
   assert.throws(() => evalAtValue('1/0', { h: 1, H: 1, D: 1 }), RpeError);
   assert.throws(() => resolveRpe({ expression: '-m*', at: {} }, 2, 4));
 });
+
+test('m=alibi gives the reference ALiBi slopes of H heads, as rpe trf --alibi-heads does', async () => {
+  const { slopeExponents, slopeValue } = await import('../../src/trf/alibi-slopes.js');
+  const r = resolveRpe({ expression: '-m*n', at: { m: 'alibi' } }, 12, 8);
+  assert.deepEqual(r.headParams.map((p) => p.m), slopeExponents(12).map(slopeValue));
+  assert.equal(r.headParams[8]!.m, 2 ** -0.5);
+  const g = resolveRpe({ expression: '-m*n', at: { m: 'geometric(4)' } }, 3, 8);
+  assert.equal(g.headParams[0]!.m, 2 ** (-4 / 3));
+  assert.throws(() => resolveRpe({ expression: '-m*n', at: { m: 'alibi(-1)' } }, 4, 8), /bias maximum/);
+});
