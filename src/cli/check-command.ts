@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import { type CheckReport, check } from '../trf/check.js';
 import { EXIT_WRONG } from './exit-codes.js';
+import { intText } from './number-text.js';
 import { addPointOptions, atText, type PointFlags } from './trf-command.js';
 
 interface CheckFlags extends PointFlags {
@@ -18,9 +19,9 @@ export function formatCheckReport(report: CheckReport): string {
     const at = atText(r.at);
     lines.push(`  ${at ? `${at}: ` : ''}verdict ${r.verdict} — ${r.agreement.toUpperCase()}${r.disagreeAt ? ` (at ${r.disagreeAt})` : ''}`);
     for (const row of r.partialSums) {
-      lines.push(`      S_${row.N} = ${row.sum} ± ${row.error}${row.decimalSum !== undefined ? `   (decimal.js: ${row.decimalSum})` : ''}`);
+      lines.push(`      S_${intText(row.N)} = ${row.sum} ± ${row.error}${row.decimalSum !== undefined ? `   (decimal.js: ${row.decimalSum})` : ''}`);
     }
-    if (r.total) lines.push(`      S   = ${r.total.sum} ± ${r.total.sumError}   (tail bound from n = ${r.total.tailFrom})`);
+    if (r.total) lines.push(`      S   = ${r.total.sum} ± ${r.total.sumError}   (tail bound from n = ${intText(r.total.tailFrom)})`);
     lines.push(`      ${r.note}`);
   }
   return lines.join('\n');

@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import { type WindowReport, windowBound } from '../trf/window.js';
 import { CliError } from './exit-codes.js';
+import { bracketText, intText } from './number-text.js';
 import { addPointOptions, atText, type PointFlags } from './trf-command.js';
 
 interface WindowFlags extends PointFlags {
@@ -22,11 +23,11 @@ export function formatWindowReport(report: WindowReport, verbose: boolean): stri
     if (r.window === null || r.bracket === null) lines.push(`  ${head}${r.verdict} — no window is guaranteed for all lengths`);
     else {
       const [lo, hi] = r.bracket;
-      lines.push(`  ${head}window w = ${r.window}${String(lo) === String(hi) ? '' : `  (the least guaranteed window is in [${lo}, ${hi}])`}`);
+      lines.push(`  ${head}window w = ${intText(r.window)}${String(lo) === String(hi) ? '' : `  (the least guaranteed window is in ${bracketText(lo, hi)})`}`);
     }
     if (verbose || r.window === null) lines.push(`      method: ${r.method}`);
   }
-  if (report.results.length > 1) lines.push(`  max: ${report.max ?? 'none'}`);
+  if (report.results.length > 1) lines.push(`  max: ${report.max === null ? 'none' : intText(report.max)}`);
   return lines.join('\n');
 }
 
