@@ -1,11 +1,10 @@
 /**
- * `rpe window EXPR --logit-bound B --tol δ [--at …]`: the least attention window
+ * `rpe window EXPR [--logit-bound B] [--tol δ] [--at …]`: the least attention window
  * that changes every output by at most δ·max‖v‖ at any length when |q·k/√d| ≤ B
  * (src/trf/window.ts; derivation in docs/trf.md).
  */
 import type { Command } from 'commander';
-import { type WindowReport, windowBound } from '../trf/window.js';
-import { CliError } from './exit-codes.js';
+import { DEFAULT_LOGIT_BOUND, DEFAULT_TOL, type WindowReport, windowBound } from '../trf/window.js';
 import { bracketText, intText } from './number-text.js';
 import { addPointOptions, atText, type PointFlags } from './trf-command.js';
 
@@ -36,13 +35,13 @@ export function registerWindowCommand(program: Command): void {
     .command('window')
     .description('the least window w with ‖attention − windowed attention‖ ≤ δ·max‖v‖ at every length, given |q·k/√d| ≤ B')
     .argument('<EXPR>', 'the bias p(n)')
-    .option('--logit-bound <B>', 'bound B on the content logits |q·k/√d| (required)')
-    .option('--tol <δ>', 'allowed change of each output relative to max‖v‖ (required)')
+    .option('--logit-bound <B>', `bound B on the content logits |q·k/√d| (default ${DEFAULT_LOGIT_BOUND}, as in rpe report)`)
+    .option('--tol <δ>', `allowed change of each output relative to max‖v‖ (default ${DEFAULT_TOL}, as in rpe report)`)
     .option('--verbose', 'print the method of every result');
   addPointOptions(cmd).action((expr: string, flags: WindowFlags) => {
-    if (flags.logitBound === undefined || flags.tol === undefined) throw new CliError('rpe window needs --logit-bound B and --tol δ');
     const report = windowBound(expr, {
-      logitBound: flags.logitBound, tol: flags.tol,
+      ...(flags.logitBound !== undefined ? { logitBound: flags.logitBound } : {}),
+      ...(flags.tol !== undefined ? { tol: flags.tol } : {}),
       ...(flags.at !== undefined ? { at: flags.at } : {}),
       ...(flags.alibiHeads !== undefined ? { alibiHeads: flags.alibiHeads } : {}),
       ...(flags.from !== undefined ? { from: flags.from } : {}),
