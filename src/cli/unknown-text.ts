@@ -86,15 +86,17 @@ export function boundLines(t: TestRecord): string[] | null {
   const low = readingGoes(lowReason);
   const high = readingGoes(highReason);
   const lowWhy = low === 'diverges'
-    ? `so Σ e^(−q) diverges: a divergent series above the terms, which proves nothing`
-    : low === null ? 'which decides nothing' : 'so the terms are below a convergent series';
+    ? 'Σ e^(−q_lo) diverges, and a divergent series above the terms proves nothing'
+    : low === null ? 'this decides nothing' : 'Σ e^(−q_lo) converges';
   const highWhy = high === 'converges'
-    ? `so Σ e^(−q) converges: a convergent series below the terms, which proves nothing`
-    : high === null ? 'which decides nothing' : 'so the terms are above a divergent series';
+    ? 'Σ e^(−q_hi) converges, and a convergent series below the terms proves nothing'
+    : high === null ? 'this decides nothing' : 'Σ e^(−q_hi) diverges';
   return [
-    `${lo} ≤ q(n) ≤ ${hi}`,
-    `with q(n) = ${lo} (the lower bound): ${lowReason}, ${lowWhy}`,
-    `with q(n) = ${hi} (the upper bound): ${highReason}, ${highWhy}`,
+    'q_lo(n) ≤ q(n) ≤ q_hi(n) with',
+    `  q_lo(n) = ${lo}`,
+    `  q_hi(n) = ${hi}`,
+    `read with q = q_lo: ${lowReason}; ${lowWhy}`,
+    `read with q = q_hi: ${highReason}; ${highWhy}`,
     'neither bound decides: convergence needs a convergent series above the terms, divergence a divergent one below them',
   ];
 }
