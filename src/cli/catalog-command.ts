@@ -82,8 +82,8 @@ function printText(runs: readonly EntryRun[], summary: ReturnType<typeof runCata
   }
   const problems = problemLines(runs, cols);
   if (problems.length > 0) out.push('', 'Problems:', ...problems);
-  out.push('', `${summary.entries} entries, ${summary.cases} cases (with samples): ${summary.agree} agree, ` +
-    `${summary.wrong} wrong, ${summary.undecided} undecided, ${summary.error} errors`);
+  out.push('', ...wrapText(`${summary.entries} entries, ${summary.cases} cases (with samples): ${summary.agree} agree, ` +
+    `${summary.wrong} wrong, ${summary.undecided} undecided, ${summary.error} errors`, cols));
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
