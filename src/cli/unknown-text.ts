@@ -95,8 +95,8 @@ export function boundLines(t: TestRecord): string[] | null {
     'q_lo(n) ≤ q(n) ≤ q_hi(n) with',
     `  q_lo(n) = ${lo}`,
     `  q_hi(n) = ${hi}`,
-    `read with q = q_lo: ${lowReason}; ${lowWhy}`,
-    `read with q = q_hi: ${highReason}; ${highWhy}`,
+    `the lower bound: ${lowReason}; ${lowWhy}`,
+    `the upper bound: ${highReason}; ${highWhy}`,
     'neither bound decides: convergence needs a convergent series above the terms, divergence a divergent one below them',
   ];
 }

@@ -98,8 +98,8 @@ describe('rpe classify text of real inputs', () => {
     assert.match(t, /verdict: unknown/);
     assert.match(t, /q_lo\(n\) = \(1\/2\)·log n/);
     assert.match(t, /q_hi\(n\) = \(3\/2\)·log n/);
-    assert.match(t, /read with q = q_lo: lim q\/log n = 1\/2 < 1; Σ e\^\(−q_lo\) diverges, and a divergent series above the terms proves nothing/);
-    assert.match(t, /read with q = q_hi: lim q\/log n = 3\/2 > 1; Σ e\^\(−q_hi\) converges, and a convergent series below the terms proves nothing/);
+    assert.match(t, /the lower bound: lim q_lo\/log n = 1\/2 < 1; Σ e\^\(−q_lo\) diverges, and a divergent series above the terms proves nothing/);
+    assert.match(t, /the upper bound: lim q_hi\/log n = 3\/2 > 1; Σ e\^\(−q_hi\) converges, and a convergent series below the terms proves nothing/);
     assert.doesNotMatch(t, /no test was decisive/);
   });
   it('term mode uses the user variable and speaks of Σ a_k', () => {
