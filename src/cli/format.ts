@@ -105,7 +105,7 @@ function decidedLines(k: ClassificationCase, tr: (s: string) => string): string[
 function inconclusiveLines(t: TestRecord, tr: (s: string) => string): string[] {
   const bounds = boundLines(t);
   if (bounds) return [`${testName(t)}:`, ...bounds.map((l) => `  ${tr(l)}`)];
-  return [tr(`${testName(t)}, inconclusive: ${t.summary}`)];
+  return [tr(`${testName(t)}, inconclusive: ${t.summary}`), ...(t.asymptotic ? [`  ${tr(t.asymptotic)}`] : [])];
 }
 
 /** Lines for an unknown case: what each tried test gave, or the one sentence about an undefined region. */
@@ -154,7 +154,7 @@ function definitions(c: Classification, evidence: string): string[] {
       ? `where q(${v}) = −log|a_${v}|, so that |a_${v}| = e^(−q(${v}))`
       : `where q(${v}) = −p(${v}), so that the terms are e^(−q(${v}))`);
   }
-  if (/q_lo|q_hi/.test(evidence) && !/q_lo\(\S+\) = /.test(evidence)) out.push('and q_lo(n) ≤ q(n) ≤ q_hi(n) are the two bounds of the expansion shown');
+  if (/q_lo|q_hi/.test(evidence) && !/q_lo\(\S+\) = |q_lo\(\S+\) ≤ q/.test(evidence)) out.push('and q_lo(n) ≤ q(n) ≤ q_hi(n) are the two bounds of the expansion shown');
   if (/log₃|log₄/.test(evidence)) out.push(inVariable(c)('and log₃ n = log log log n, log₄ n = log log log log n'));
   if (v !== 'n' && c.parameters.includes('n')) out.push(`(the expansions below are written in n; they mean ${v})`);
   return out;
