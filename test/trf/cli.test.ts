@@ -105,6 +105,15 @@ describe('rpe window and rpe check', () => {
     const tol = await run(['window', '-m*n', '--at', 'm=1', '--tol', 'x']);
     assert.match(tol.err, /rpe window: --tol must be a non-negative number/);
   });
+  it('check prints a 180-digit tail start as m·10^e; the JSON keeps every digit', async () => {
+    const r = await run(['check', '-1.01*log(1+n)', '--max-n', '1e3']);
+    assert.equal(r.code, 0, r.err);
+    const m = /tail bound from n = (\d)\.(\d)·10\^(\d+)\)/.exec(r.out);
+    assert.ok(m, r.out);
+    const full = JSON.parse((await run(['check', '-1.01*log(1+n)', '--max-n', '1e3', '--json'])).out).results[0].total.tailFrom as string;
+    assert.ok([full.length - 1, full.length].includes(Number(m[3])), `${full} → ${m[0]}`); // 9.97… may round up to 1.0·10^len
+    assert.ok(full.length > 100);
+  });
   it('check names itself and its flags in errors', async () => {
     const m = await run(['check', '-m*n']);
     assert.equal(m.code, 2);
