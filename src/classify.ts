@@ -13,6 +13,7 @@ import { regionDomainProblem } from './conditions/region-domain.js';
 import { Region } from './conditions/region.js';
 import { checkDomain } from './numeric/domain/input.js';
 import { InputError } from './parse/errors.js';
+import { OptionError } from './parse/option-error.js';
 import type { ParsedExpression } from './parse/expr.js';
 import type { SeriesFacts } from './convergence/test.js';
 import { parseAssumptions, withinAssumption } from './parse/assumption-list.js';
@@ -41,7 +42,7 @@ export interface PreparedInput {
 
 export function prepareInput(input: string, options: ClassifyOptions = {}): PreparedInput {
   const from = options.from ?? 0;
-  if (!Number.isSafeInteger(from)) throw new InputError('option', `--from must be an integer, got ${String(options.from)}`);
+  if (!Number.isSafeInteger(from)) throw new OptionError('from', (o) => `${o} must be an integer, got ${String(options.from)}`);
   const parsed = parseExpression(input, options.var !== undefined ? { variable: options.var } : {});
   const term = options.term ?? false;
   const domainCaveat = checkDomain(parsed, from, { term });

@@ -1,15 +1,19 @@
 /**
  * `rpe catalog [--json] [--samples] [--file F]`: classify every bias of rules/catalog.json
- * (parametric form and each sample) and print name, formula, expected, verdict,
- * condition(s) and agreement. Exits 3 when any verdict is wrong or a formula fails.
+ * (parametric form and each sample) and print, per entry, its formula, the assumptions,
+ * the expected verdict, the verdict with every condition in full, and the agreement,
+ * wrapped to the terminal (never cut). Exits 3 when any verdict is wrong or a formula fails.
  */
 import type { Command } from 'commander';
+import { assumptionTexts } from '../parse/assumption-list.js';
 import type { Classification } from '../types.js';
 import { type CaseRun, type EntryRun, runCatalog } from '../rules/catalog-run.js';
 import { CliError, EXIT_INPUT, EXIT_WRONG } from './exit-codes.js';
 import { loadCatalog } from '../rules/loader.js';
 import { type Catalog, RulesError } from '../rules/schema.js';
+import { conditionText } from './condition-text.js';
 import { renderTable } from './table.js';
+import { terminalWidth, wrapText } from './wrap.js';
 
 interface CatalogFlags {
   readonly json?: boolean;
@@ -19,13 +23,14 @@ interface CatalogFlags {
 
 function expectedText(r: CaseRun): string {
   const c = r.case;
-  return c.expected === 'conditional' ? `converges iff ${c.expectedCondition}` : c.expected;
+  return c.expected === 'conditional' ? `converges iff ${conditionText(c.expectedCondition ?? 'false')}` : c.expected;
 }
 
-function conditionsText(result: Classification | undefined): string {
-  if (!result) return '';
-  if (result.cases.length === 1 && result.cases[0]!.condition === 'true') return '—';
-  return result.cases.map((k) => `${k.condition}: ${k.verdict}`).join('; ');
+/** The verdict, and for several cases each condition with its verdict, in full. */
+function verdictLines(result: Classification | undefined, error: string | undefined): string[] {
+  if (!result) return [`error: ${error ?? 'no result'}`];
+  if (result.cases.length === 1 && result.cases[0]!.condition === 'true') return [result.verdict];
+  return [result.verdict, ...result.cases.map((k) => `  ${conditionText(k.condition)}: ${k.verdict}`)];
 }
 
 function mark(r: CaseRun): string {
@@ -45,28 +50,41 @@ function agreementCell(run: EntryRun): string {
   return `${head}; samples ${agree}/${run.samples.length}${bad > 0 ? ` (${bad} WRONG/ERROR)` : ''}`;
 }
 
-function problemLines(runs: readonly EntryRun[]): string[] {
+function problemLines(runs: readonly EntryRun[], cols: number): string[] {
   return runs.flatMap((run) => [run.parametric, ...run.samples])
     .filter((r) => r.agreement.status === 'wrong' || r.agreement.status === 'error')
-    .map((r) => `  ${r.agreement.status === 'wrong' ? 'WRONG' : 'ERROR'} ${r.case.id}: ${r.agreement.detail}`);
+    .flatMap((r) => wrapText(`${r.agreement.status === 'wrong' ? 'WRONG' : 'ERROR'} ${r.case.id}: ${r.agreement.detail}`, cols, '  ', '      '));
+}
+
+/** One block per entry: its formula, the assumptions, the expected and the found verdict in full, wrapped. */
+function entryBlock(run: EntryRun, cols: number): string[] {
+  const r = run.parametric;
+  const field = (label: string, text: string): string[] => wrapText(text, cols, `  ${label.padEnd(10)}`, ' '.repeat(12));
+  const assume = assumptionTexts(r.case.options.assume);
+  const [head, ...cases] = verdictLines(r.result, r.error);
+  return [
+    ...wrapText(`${run.entry.name}: ${run.entry.formula}`, cols, '', '    '),
+    ...field('assuming', assume.length ? assume.map(conditionText).join(', ') : 'nothing'),
+    ...field('expected', expectedText(r)),
+    ...field('verdict', head!),
+    ...cases.flatMap((c) => wrapText(c.trim(), cols, ' '.repeat(14), ' '.repeat(16))),
+    ...field('agreement', agreementCell(run)),
+  ];
 }
 
 function printText(runs: readonly EntryRun[], summary: ReturnType<typeof runCatalog>['summary'], withSamples: boolean): void {
-  const rows = runs.map((run) => [
-    run.entry.name, run.entry.formula, expectedText(run.parametric),
-    run.parametric.result?.verdict ?? 'error', conditionsText(run.parametric.result), agreementCell(run),
-  ]);
-  const out: string[] = [renderTable(['name', 'formula', 'expected', 'verdict', 'condition(s)', 'agreement'], rows, { maxWidths: [22, 44, 24, 11, 40, undefined] })];
+  const cols = terminalWidth();
+  const out: string[] = runs.flatMap((run, i) => [...(i > 0 ? [''] : []), ...entryBlock(run, cols)]);
   if (withSamples) {
     const sampleRows = runs.flatMap((run) => run.samples).map((r) => [
       r.case.id, r.case.formula, expectedText(r), r.result?.verdict ?? 'error', mark(r),
     ]);
-    out.push('', renderTable(['sample', 'formula', 'expected', 'verdict', 'agreement'], sampleRows, { maxWidths: [34, 60, 12, 11, 10] }));
+    out.push('', renderTable(['sample', 'formula', 'expected', 'verdict', 'agreement'], sampleRows, { width: cols }));
   }
-  const problems = problemLines(runs);
+  const problems = problemLines(runs, cols);
   if (problems.length > 0) out.push('', 'Problems:', ...problems);
-  out.push('', `${summary.entries} entries, ${summary.cases} cases (with samples): ${summary.agree} agree, ` +
-    `${summary.wrong} wrong, ${summary.undecided} undecided, ${summary.error} errors`);
+  out.push('', ...wrapText(`${summary.entries} entries, ${summary.cases} cases (with samples): ${summary.agree} agree, ` +
+    `${summary.wrong} wrong, ${summary.undecided} undecided, ${summary.error} errors`, cols));
   process.stdout.write(`${out.join('\n')}\n`);
 }
 

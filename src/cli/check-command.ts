@@ -4,8 +4,9 @@
  * a judge: exits 3 only when a certified fact contradicts the verdict.
  */
 import type { Command } from 'commander';
-import { type CheckReport, check } from '../trf/check.js';
-import { EXIT_WRONG } from './exit-codes.js';
+import { type CheckReport, check, DEFAULT_MAX_N } from '../trf/check.js';
+import { CliError, EXIT_WRONG } from './exit-codes.js';
+import { intText } from './number-text.js';
 import { addPointOptions, atText, type PointFlags, slopeFlags } from './trf-command.js';
 
 interface CheckFlags extends PointFlags {
@@ -19,9 +20,9 @@ export function formatCheckReport(report: CheckReport): string {
     const at = atText(r.at);
     lines.push(`  ${at ? `${at}: ` : ''}verdict ${r.verdict} — ${r.agreement.toUpperCase()}${r.disagreeAt ? ` (at ${r.disagreeAt})` : ''}`);
     for (const row of r.partialSums) {
-      lines.push(`      S_${row.N} = ${row.sum} ± ${row.error}${row.decimalSum !== undefined ? `   (decimal.js: ${row.decimalSum})` : ''}`);
+      lines.push(`      S_${intText(row.N)} = ${row.sum} ± ${row.error}${row.decimalSum !== undefined ? `   (decimal.js: ${row.decimalSum})` : ''}`);
     }
-    if (r.total) lines.push(`      S   = ${r.total.sum} ± ${r.total.sumError}   (tail bound from n = ${r.total.tailFrom})`);
+    if (r.total) lines.push(`      S   = ${r.total.sum} ± ${r.total.sumError}   (tail bound from n = ${intText(r.total.tailFrom)})`);
     lines.push(`      ${r.note}`);
   }
   return lines.join('\n');
@@ -30,7 +31,7 @@ export function formatCheckReport(report: CheckReport): string {
 function parseMaxN(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isFinite(n) || n < 10 || n > 1e300) throw new Error(`--max-n must be a number from 10 to 1e300, got ${text}`);
+  if (text.trim() === '' || !Number.isFinite(n) || n < 10 || n > 1e300) throw new CliError(`rpe check: --max-n must be a number from 10 to 1e300, got "${text}"`);
   return n;
 }
 
@@ -39,7 +40,7 @@ export function registerCheckCommand(program: Command): void {
     .command('check')
     .description('numerical cross-check of the verdict: partial sums at growing N and certified tail bounds')
     .argument('<EXPR>', 'the bias p(n)')
-    .option('--max-n <N>', 'largest N for partial sums (default 1e12)');
+    .option('--max-n <N>', `largest N for partial sums (default ${DEFAULT_MAX_N.toExponential().replace('+', '')})`);
   addPointOptions(cmd).action((expr: string, flags: CheckFlags) => {
     const maxN = parseMaxN(flags.maxN);
     const report = check(expr, {

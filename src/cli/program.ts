@@ -42,8 +42,15 @@ function quietOnBrokenPipe(): void {
   });
 }
 
+/** The subcommand the arguments run, for messages that name it. */
+function subcommandOf(program: Command, args: readonly string[]): string | undefined {
+  const first = args.find((a) => !a.startsWith('-'));
+  return first !== undefined && program.commands.some((c) => c.name() === first) ? first : undefined;
+}
+
 export async function runProgram(program: Command, argv: readonly string[]): Promise<number> {
   quietOnBrokenPipe();
+  const command = subcommandOf(program, argv.slice(2));
   try {
     const args = protectExpressionOperands(program, argv.slice(2));
     await program.parseAsync(args, { from: 'user' });
@@ -53,7 +60,7 @@ export async function runProgram(program: Command, argv: readonly string[]): Pro
       // commander already printed its message; help and version exit 0, usage errors 2
       return err.exitCode === 0 ? EXIT_OK : EXIT_INPUT;
     }
-    const report = reportError(err);
+    const report = reportError(err, undefined, command);
     process.stderr.write(`${report.text}\n`);
     return report.exitCode;
   }

@@ -8,11 +8,11 @@ import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { REPORT_FORMATS, type ReportFormat } from '../report/formats.js';
+import { CliError } from './exit-codes.js';
 import { addSeriesOptions, type SeriesFlags, toClassifyOptions } from './series-options.js';
 import { parseExpression } from '../parse/parse.js';
 import type { SlopeRule } from '../trf/alibi-slopes.js';
 import { alibiSlopes, slopeRuleText } from '../trf/substitute.js';
-import { CliError } from './exit-codes.js';
 import { parseSlopeRule } from './trf-command.js';
 
 interface ReportFlags extends SeriesFlags {
@@ -49,11 +49,31 @@ function alibiAt(expr: string, flags: ReportFlags): string[] {
 }
 
 const EXTENSIONS: Record<string, ReportFormat> = { '.md': 'md', '.markdown': 'md', '.tex': 'tex', '.html': 'html', '.htm': 'html', '.json': 'json' };
+const FORMAT_NAMES: Record<ReportFormat, string> = { md: 'Markdown', tex: 'LaTeX', html: 'HTML', json: 'JSON' };
 
+/**
+ * The format to write: --format, else the extension of -o (default Markdown).
+ * A .pdf, an extension that names no format, or one that contradicts --format is an
+ * error: the report is never written in a format the file name does not promise.
+ */
 export function formatFor(flags: { format?: ReportFormat; output?: string }): ReportFormat {
-  if (flags.format) return flags.format;
-  if (flags.output) return EXTENSIONS[extname(flags.output).toLowerCase()] ?? 'md';
-  return 'md';
+  const ext = flags.output === undefined ? '' : extname(flags.output).toLowerCase();
+  if (ext === '.pdf') {
+    const tex = `${flags.output!.slice(0, -4)}.tex`;
+    throw new CliError(`rpe report does not write PDF; write LaTeX with -o ${tex} and compile it with pdflatex ${tex}`);
+  }
+  const byExt = EXTENSIONS[ext];
+  if (flags.format) {
+    if (byExt !== undefined && byExt !== flags.format) {
+      throw new CliError(`rpe report: --format ${flags.format} writes ${FORMAT_NAMES[flags.format]}, but ${flags.output} names a ${FORMAT_NAMES[byExt]} file`);
+    }
+    return flags.format;
+  }
+  if (flags.output === undefined) return 'md';
+  if (byExt === undefined) {
+    throw new CliError(`rpe report: cannot tell the format of ${flags.output} from its extension; use .md, .tex, .html or .json, or give --format`);
+  }
+  return byExt;
 }
 
 const collect = (v: string, prev: readonly string[] | undefined): string[] => [...(prev ?? []), v];
@@ -70,7 +90,7 @@ export function registerReportCommand(program: Command): void {
     .argument('<EXPR>', 'the bias p(n) (or the term a_n with --term), e.g. "-m*log(1+n)"');
   addSeriesOptions(cmd)
     .addOption(new Option('--format <f>', 'output format').choices([...REPORT_FORMATS]))
-    .option('-o, --output <file>', 'write to a file (the extension picks the format when --format is absent)')
+    .option('-o, --output <file>', 'write to a file: .md, .tex, .html or .json (the extension picks the format when --format is absent)')
     .option('--at <name=v[,v…]>', 'sample parameter values for the checks, the TRF and the chart (repeatable)', collect)
     .option('--eps <e>', 'ε of the TRF (default 0.01)')
     .option('--logit-bound <B>', 'B of the window guarantee (default 1)')
@@ -89,7 +109,10 @@ export function registerReportCommand(program: Command): void {
         ...(flags.logitBound ? { logitBound: flags.logitBound } : {}), ...(flags.tol ? { tol: flags.tol } : {}),
         ...(flags.proofs ? { maxProofs: flags.proofs } : {}),
       });
-      if (flags.output) writeFileSync(flags.output, text);
+      if (flags.output) {
+        writeFileSync(flags.output, text);
+        process.stdout.write(`wrote ${flags.output} (${FORMAT_NAMES[format]}, ${Buffer.byteLength(text)} bytes)\n`);
+      }
       else process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
     });
 }

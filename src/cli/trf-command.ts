@@ -9,6 +9,8 @@ import { type TrfReport, type TrfResult, trf } from '../trf/trf.js';
 import { parseFrom, parseVar } from './series-options.js';
 import { CliError } from './exit-codes.js';
 import { SLOPE_RULES, type SlopeRule } from '../trf/alibi-slopes.js';
+import { bracketText, intText } from './number-text.js';
+import { texToText } from './tex-text.js';
 
 // ── options shared with `rpe window` and `rpe check` (they import them from here) ──
 
@@ -78,11 +80,11 @@ function resultLine(r: TrfResult): string {
   const at = atText(r.at);
   const head = at ? `${at}: ` : '';
   if (r.trf === null && r.closedForm !== null && Object.keys(r.at).length === 0 && r.verdict === 'unknown') {
-    return `${head}symbolic closed form (give --at for certified numbers): ${r.closedForm}`;
+    return `${head}symbolic closed form (give --at for certified numbers): ${texToText(r.closedForm)}`;
   }
   if (r.trf === null || r.bracket === null) return `${head}${r.verdict} — no TRF`;
   const [lo, hi] = r.bracket;
-  const value = String(lo) === String(hi) ? `TRF = ${r.trf}` : `TRF ∈ [${lo}, ${hi ?? '∞'}]`;
+  const value = String(lo) === String(hi) ? `TRF = ${intText(r.trf)}` : `TRF ∈ ${bracketText(lo, hi)}`;
   const sum = r.sum !== null ? `   S = ${r.sum} ± ${r.sumError}` : '';
   return `${head}${value}${sum}`;
 }
@@ -93,9 +95,9 @@ export function formatTrfReport(report: TrfReport, verbose: boolean): string {
   for (const r of report.results) {
     lines.push(`  ${resultLine(r)}`);
     if (verbose || r.trf === null) lines.push(`      method: ${r.method}`);
-    if (verbose && r.closedForm) lines.push(`      closed form: ${r.closedForm}`);
+    if (verbose && r.closedForm) lines.push(`      closed form: ${texToText(r.closedForm)}`);
   }
-  if (report.results.length > 1) lines.push(`  max: ${report.max ?? 'none (some result has no TRF)'}`);
+  if (report.results.length > 1) lines.push(`  max: ${report.max === null ? 'none (some result has no TRF)' : intText(report.max)}`);
   return lines.join('\n');
 }
 

@@ -1,11 +1,11 @@
 /**
- * `rpe window EXPR --logit-bound B --tol δ [--at …]`: the least attention window
+ * `rpe window EXPR [--logit-bound B] [--tol δ] [--at …]`: the least attention window
  * that changes every output by at most δ·max‖v‖ at any length when |q·k/√d| ≤ B
  * (src/trf/window.ts; derivation in docs/trf.md).
  */
 import type { Command } from 'commander';
-import { type WindowReport, windowBound } from '../trf/window.js';
-import { CliError } from './exit-codes.js';
+import { DEFAULT_LOGIT_BOUND, DEFAULT_TOL, type WindowReport, windowBound } from '../trf/window.js';
+import { bracketText, intText } from './number-text.js';
 import { addPointOptions, atText, type PointFlags, slopeFlags } from './trf-command.js';
 
 interface WindowFlags extends PointFlags {
@@ -23,11 +23,11 @@ export function formatWindowReport(report: WindowReport, verbose: boolean): stri
     if (r.window === null || r.bracket === null) lines.push(`  ${head}${r.verdict} — no window is guaranteed for all lengths`);
     else {
       const [lo, hi] = r.bracket;
-      lines.push(`  ${head}window w = ${r.window}${String(lo) === String(hi) ? '' : `  (the least guaranteed window is in [${lo}, ${hi}])`}`);
+      lines.push(`  ${head}window w = ${intText(r.window)}${String(lo) === String(hi) ? '' : `  (the least guaranteed window is in ${bracketText(lo, hi)})`}`);
     }
     if (verbose || r.window === null) lines.push(`      method: ${r.method}`);
   }
-  if (report.results.length > 1) lines.push(`  max: ${report.max ?? 'none'}`);
+  if (report.results.length > 1) lines.push(`  max: ${report.max === null ? 'none' : intText(report.max)}`);
   return lines.join('\n');
 }
 
@@ -36,13 +36,13 @@ export function registerWindowCommand(program: Command): void {
     .command('window')
     .description('the least window w with ‖attention − windowed attention‖ ≤ δ·max‖v‖ at every length, given |q·k/√d| ≤ B')
     .argument('<EXPR>', 'the bias p(n)')
-    .option('--logit-bound <B>', 'bound B on the content logits |q·k/√d| (required)')
-    .option('--tol <δ>', 'allowed change of each output relative to max‖v‖ (required)')
+    .option('--logit-bound <B>', `bound B on the content logits |q·k/√d| (default ${DEFAULT_LOGIT_BOUND}, as in rpe report)`)
+    .option('--tol <δ>', `allowed change of each output relative to max‖v‖ (default ${DEFAULT_TOL}, as in rpe report)`)
     .option('--verbose', 'print the method of every result');
   addPointOptions(cmd).action((expr: string, flags: WindowFlags) => {
-    if (flags.logitBound === undefined || flags.tol === undefined) throw new CliError('rpe window needs --logit-bound B and --tol δ');
     const report = windowBound(expr, {
-      logitBound: flags.logitBound, tol: flags.tol,
+      ...(flags.logitBound !== undefined ? { logitBound: flags.logitBound } : {}),
+      ...(flags.tol !== undefined ? { tol: flags.tol } : {}),
       ...(flags.at !== undefined ? { at: flags.at } : {}),
       ...slopeFlags(flags),
       ...(flags.from !== undefined ? { from: flags.from } : {}),

@@ -18,13 +18,13 @@ export const boundedPerturbationTest: ConvergenceTest = {
     const width = S.sub(q.hi, q.lo, ctx);
     const g = S.growthVs(width, ONE_MONO, ctx);
     if (g === null || g > 0) return notApplicable('bounded-perturbation', `the uncertain part of q(n) is not bounded: q_hi − q_lo = ${seriesToString(width)}`);
-    const r = readScale(q.lo, ctx);
+    const r = readScale(q.lo, ctx, 'q_lo');
     const asymptotic = `${seriesToString(q.lo)} ≤ q(n) ≤ ${seriesToString(q.hi)}`;
     const asymptoticTex = `${seriesToString(q.lo, true)} \\le q(n) \\le ${seriesToString(q.hi, true)}`;
-    if (!r.verdict) return inconclusive('bounded-perturbation', `q(n) is a bounded perturbation of ${seriesToString(q.lo)}, but ${r.reason}`, { asymptotic, asymptoticTex });
+    if (!r.verdict) return inconclusive('bounded-perturbation', `q(n) is a bounded perturbation of q_lo(n) = ${seriesToString(q.lo)}, but ${r.reason}`, { asymptotic, asymptoticTex });
     return {
       test: 'bounded-perturbation', outcome: 'decisive', verdict: r.verdict,
-      summary: `q(n) differs from ${seriesToString(q.lo)} by a bounded amount, and ${r.reason}`,
+      summary: `q(n) differs from q_lo(n) = ${seriesToString(q.lo)} by a bounded amount, and ${r.reason}`,
       asymptotic, asymptoticTex, ...(r.family ? { family: r.family } : {}), ...(r.level !== undefined ? { level: r.level } : {}), ...(r.limit ? { limit: r.limit } : {}),
     };
   },

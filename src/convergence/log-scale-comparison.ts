@@ -14,10 +14,11 @@ export const logScaleComparisonTest: ConvergenceTest = {
     if (!q) return notApplicable('logarithmic-scale-comparison', 'the terms change sign infinitely often');
     const asymptotic = q.exact ? `q(n) = ${seriesToString(q.lo)}` : `${seriesToString(q.lo)} ≤ q(n) ≤ ${seriesToString(q.hi)}`;
     const asymptoticTex = q.exact ? `q(n) = ${seriesToString(q.lo, true)}` : `${seriesToString(q.lo, true)} \\le q(n) \\le ${seriesToString(q.hi, true)}`;
-    const low = readScale(q.lo, ctx);
+    // an inexact q is read on its bounds, and the reasons name the bound they read
+    const low = readScale(q.lo, ctx, q.exact ? 'q' : 'q_lo');
     const pack = (r: typeof low) => ({ asymptotic, asymptoticTex, ...(r.family ? { family: r.family } : {}), ...(r.level !== undefined ? { level: r.level } : {}), ...(r.limit ? { limit: r.limit } : {}) });
     if (low.verdict === 'converges') return { test: 'logarithmic-scale-comparison', outcome: 'decisive', verdict: 'converges', summary: low.reason, ...pack(low) };
-    const high = q.exact ? low : readScale(q.hi, ctx);
+    const high = q.exact ? low : readScale(q.hi, ctx, 'q_hi');
     if (high.verdict === 'diverges') return { test: 'logarithmic-scale-comparison', outcome: 'decisive', verdict: 'diverges', summary: high.reason, ...pack(high) };
     const why = q.exact ? low.reason : `the lower bound gives: ${low.reason}; the upper bound gives: ${high.reason}`;
     return inconclusive('logarithmic-scale-comparison', why, pack(low));

@@ -17,7 +17,7 @@ import { parseCondition } from '../parse/parse.js';
 import { toTex } from '../parse/print.js';
 import { type ParamPoint, samplePoint } from '../conditions/region-sample.js';
 import { constRational } from '../trf/recognize.js';
-import { combineAt, parseAtOption } from '../trf/substitute.js';
+import { type AtInput, atLists, combineAt } from '../trf/substitute.js';
 import type { ClassificationCase, ClassifyOptions } from '../types.js';
 import { chartData } from './chart-data.js';
 import type { CaseProof, Report, TheoremSection } from './proof.js';
@@ -26,8 +26,8 @@ import { analyzeRegions, type RegionAnalysis } from './regions.js';
 import { convergingTheorem, divergingTheorem } from './theorem.js';
 
 export interface ReportOptions extends ClassifyOptions {
-  /** sample parameter values, "name=v1,v2,…" as for `rpe trf --at` */
-  readonly at?: readonly string[];
+  /** sample parameter values, as for trf(): {m: 0.5}, [{m: 0.5}, {m: 1}] or "name=v1,v2,…" strings */
+  readonly at?: AtInput;
   /** explicit sample points (the catalog passes its samples here) */
   readonly samples?: readonly Readonly<Record<string, string | number>>[];
   /** ε of the TRF, default "0.01" */
@@ -60,8 +60,9 @@ function preferredPoints(options: ReportOptions): ParamPoint[] {
   for (const s of options.samples ?? []) {
     try { out.push(new Map(Object.entries(s).map(([k, v]) => [k, new Fraction(v)]))); } catch { /* not rational */ }
   }
-  if (options.at?.length) {
-    for (const pt of combineAt(options.at.map(parseAtOption))) {
+  const lists = atLists(options.at);
+  if (lists.length) {
+    for (const pt of combineAt(lists)) {
       const values = Object.entries(pt).map(([k, v]) => [k, constRational(v.expr)] as const);
       if (values.every(([, f]) => f !== null)) out.push(new Map(values.map(([k, f]) => [k, f!])));
     }

@@ -21,13 +21,16 @@ import { parseExpression } from '../parse/parse.js';
 import { toAscii } from '../parse/print.js';
 import { buildSeriesModel } from './series-model.js';
 import { substituteParameters } from '../parse/substitute.js';
-import { atNumbers, formatSum, parameterPoints, slopesField } from './trf.js';
+import { atNumbers, formatSum, parameterPoints, parseFromOption, slopesField } from './trf.js';
 import type { SlopeRule } from './alibi-slopes.js';
+import { OptionError } from '../parse/option-error.js';
+import type { AtInput } from './substitute.js';
 
 const DI = { ...DIns };
 
 export interface CheckOptions {
-  readonly at?: readonly string[];
+  /** parameter values, as for trf() */
+  readonly at?: AtInput;
   readonly alibiHeads?: number;
   readonly slopeRule?: SlopeRule;
   readonly biasMax?: number | string;
@@ -158,13 +161,23 @@ export function checkConcrete(p: Expr, variable: string, from: number, maxN: num
   return { verdict, agreement, disagreeAt, partialSums: rows, total, note: note + reasons.join('; ') };
 }
 
+/** The defaults of `maxN`: partial sums up to N = 10^12. */
+export const DEFAULT_MAX_N = 1e12;
+
+function parseMaxN(v: unknown): number {
+  if (v === undefined) return DEFAULT_MAX_N;
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 10 || v > 1e300) throw new OptionError('maxN', (o) => `${o} must be a number from 10 to 1e300, got ${String(v)}`);
+  return v;
+}
+
 export function check(expr: string, options: CheckOptions = {}): CheckReport {
-  const from = options.from ?? 0;
+  const from = parseFromOption(options.from);
+  const maxN = parseMaxN(options.maxN);
   const parsed = parseExpression(expr, options.var !== undefined ? { variable: options.var } : {});
-  const points = parameterPoints(parsed.parameters, options);
+  const points = parameterPoints(parsed.parameters, options, 'the check');
   const results = points.map((values): CheckResult => {
     const concrete = substituteParameters(parsed.expr, Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.expr])));
-    return { at: atNumbers(values), ...checkConcrete(concrete, parsed.variable, from, options.maxN ?? 1e12) };
+    return { at: atNumbers(values), ...checkConcrete(concrete, parsed.variable, from, maxN) };
   });
   return { expression: parsed.normalized, results, ...slopesField(options) };
 }

@@ -1,12 +1,17 @@
 /**
- * Parameter substitution for `--at name=value` and `--alibi-heads`.
+ * Parameter substitution for `at` (`--at name=value`) and `alibiHeads` (`--alibi-heads`).
  *
  * Owns: replacing param nodes of an Expr by exact constant sub-trees (a rational
- * literal, or an exact constant expression such as 2^(-8/3)), and parsing the
- * value lists users type. Values stay exact: nothing is rounded to a float here.
+ * literal, or an exact constant expression such as 2^(-8/3)), and reading the
+ * values users give: the CLI's "name=v1,v2" strings, or the API's objects
+ * ({m: 0.5}, {m: [0.5, 0.25]}, [{m: 0.5}, {m: 0.25}]) with numbers or exact
+ * strings ("1/3", "2^(-1/2)"). Values stay exact: a JS number is read from its
+ * shortest decimal form (0.1 is 1/10), nothing is rounded to a float here.
+ * Errors are OptionErrors naming `at`, so the CLI can say `--at`.
  */
 import Fraction from 'fraction.js';
 import { InputError } from '../parse/errors.js';
+import { OptionError } from '../parse/option-error.js';
 import type { Expr } from '../parse/expr.js';
 import { parseExpression } from '../parse/parse.js';
 import { toAscii } from '../parse/print.js';
@@ -23,7 +28,7 @@ export interface ParamValue {
 /** Parse one value: a number, a fraction p/q, or a constant expression such as 2^(-1/3) or 1/log(2). */
 export function parseValue(text: string, name: string): ParamValue {
   const t = text.trim();
-  if (t === '') throw new InputError('option', `empty value for ${name}`);
+  if (t === '') throw new OptionError('at', (o) => `${o}: empty value for ${name}`);
   if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) {
     try {
       return { expr: { kind: 'num', value: new Fraction(t) }, text: t };
@@ -36,20 +41,24 @@ export function parseValue(text: string, name: string): ParamValue {
     parsed = parseExpression(t);
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
-    throw new InputError('option', `cannot read the value "${t}" for ${name}: ${msg}`);
+    // "--at r1=2,r2=1": the second parameter was read as a value of the first
+    const hint = (o: string): string => (t.includes('=') ? `; give each parameter its own ${o}` : '');
+    throw new OptionError('at', (o) => `${o}: cannot read the value "${t}" for ${name}: ${msg}${hint(o)}`);
   }
   if (freeParameters(parsed.expr).length > 0 || usesVariable(parsed.expr)) {
-    throw new InputError('option', `the value for ${name} must be a constant, got "${t}"`);
+    throw new OptionError('at', (o) => `${o}: the value for ${name} must be a constant, got "${t}"`);
   }
   return { expr: parsed.expr, text: toAscii(parsed.expr) };
 }
 
+const PARAM_NAME = /^[\p{L}_][\p{L}\p{N}_]*$/u;
+
 /** Parse "name=v1,v2,…" (commas at depth 0 separate values). */
 export function parseAtOption(text: string): { name: string; values: ParamValue[] } {
   const eq = text.indexOf('=');
-  if (eq <= 0) throw new InputError('option', `--at expects name=value[,value…], got "${text}"`);
+  if (eq <= 0) throw new OptionError('at', (o) => `${o} expects name=value[,value…], got "${text}"`);
   const name = text.slice(0, eq).trim();
-  if (!/^[\p{L}_][\p{L}\p{N}_]*$/u.test(name)) throw new InputError('option', `invalid parameter name "${name}" in --at`);
+  if (!PARAM_NAME.test(name)) throw new OptionError('at', (o) => `invalid parameter name "${name}" in ${o}`);
   const parts: string[] = [];
   let depth = 0;
   let cur = '';
@@ -73,7 +82,7 @@ export function parseAtOption(text: string): { name: string; values: ParamValue[
  * both rules give 2^(−8h/H)).
  */
 export function alibiSlopes(H: number, options: SlopeOptions = {}): ParamValue[] {
-  if (!Number.isSafeInteger(H) || H < 1 || H > MAX_HEADS) throw new InputError('option', `--alibi-heads expects an integer from 1 to ${MAX_HEADS}, got ${H}`);
+  if (!Number.isSafeInteger(H) || H < 1 || H > MAX_HEADS) throw new OptionError('alibiHeads', (o) => `${o} expects an integer from 1 to ${MAX_HEADS}, got ${String(H)}`);
   return slopeExponents(H, options).map((e) => {
     // an integer exponent is a plain dyadic literal (0.5, 0.25, …); otherwise 2^(−e) stays symbolic
     const expr: Expr = e.d === 1n
@@ -100,13 +109,13 @@ export function combineAt(lists: ReadonlyArray<{ name: string; values: ParamValu
   if (lists.length === 0) return [{}];
   const merged = new Map<string, ParamValue[]>();
   for (const l of lists) {
-    if (merged.has(l.name)) throw new InputError('option', `parameter ${l.name} is given twice`);
+    if (merged.has(l.name)) throw new OptionError('at', (o) => `${o}: parameter ${l.name} is given twice`);
     merged.set(l.name, l.values);
   }
   const lengths = [...merged.values()].map((v) => v.length).filter((n) => n > 1);
   const len = lengths.length === 0 ? 1 : lengths[0]!;
   if (lengths.some((n) => n !== len)) {
-    throw new InputError('option', `value lists of different lengths (${[...new Set(lengths)].join(', ')}); give one value or the same number of values per parameter`);
+    throw new OptionError('at', (o) => `${o}: value lists of different lengths (${[...new Set(lengths)].join(', ')}); give one value or the same number of values per parameter`);
   }
   const points: Record<string, ParamValue>[] = [];
   for (let i = 0; i < len; i++) {
@@ -133,4 +142,62 @@ export function decimalFraction(text: string): Fraction {
     f = f.div(new Fraction(BigInt(m[4])));
   }
   return m[1] === '-' ? f.neg() : f;
+}
+
+/** One value of an `at` object: a number, a bigint or an exact string. */
+export type AtValue = number | string | bigint;
+/** Parameter values as an object: one value, or a list (one result per entry, lists zipped). */
+export type AtPoint = Readonly<Record<string, AtValue | readonly AtValue[]>>;
+/**
+ * What `at` accepts: "name=v1,v2" strings (the CLI's --at), one object
+ * ({m: 0.5, k: "1/3"} or {m: [0.5, 0.25]}), or an array of objects, one point each.
+ */
+export type AtInput = readonly string[] | AtPoint | readonly AtPoint[];
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null);
+
+function scalar(v: unknown, where: string, name: string): ParamValue {
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new OptionError('at', (o) => `${o}${where}: the value for ${name} must be a finite number, got ${String(v)}`);
+    return parseValue(String(v), name);
+  }
+  if (typeof v === 'bigint') return parseValue(v.toString(), name);
+  if (typeof v === 'string') return parseValue(v, name);
+  throw new OptionError('at', (o) => `${o}${where}: the value for ${name} must be a number or a string such as "1/3", got ${v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v}`);
+}
+
+function checkName(name: string, where: string): void {
+  if (!PARAM_NAME.test(name)) throw new OptionError('at', (o) => `${o}${where}: invalid parameter name "${name}"`);
+}
+
+/** The value lists of `at`, however it was given; combineAt turns them into points. */
+export function atLists(at: unknown): { name: string; values: ParamValue[] }[] {
+  if (at === undefined || at === null) return [];
+  const shape = (o: string): string => `${o} must be an object such as {m: 0.5}, an array of such objects, or strings such as "m=0.5"`;
+  if (Array.isArray(at)) {
+    if (at.every((x) => typeof x === 'string')) return at.map(parseAtOption);
+    if (!at.every(isPlainObject)) throw new OptionError('at', shape);
+    // one point per object: the same parameters in each
+    const names = [...new Set(at.flatMap((p) => Object.keys(p)))];
+    return names.map((name) => {
+      checkName(name, '');
+      return {
+        name,
+        values: at.map((p, i) => {
+          if (!(name in p)) throw new OptionError('at', (o) => `${o}[${i}] has no value for ${name} (every point needs the same parameters)`);
+          return scalar(p[name], `[${i}]`, name);
+        }),
+      };
+    });
+  }
+  if (!isPlainObject(at)) throw new OptionError('at', shape);
+  return Object.entries(at).map(([name, v]) => {
+    checkName(name, '');
+    if (Array.isArray(v)) {
+      if (v.length === 0) throw new OptionError('at', (o) => `${o}: the list for ${name} is empty`);
+      return { name, values: v.map((x: unknown, i) => scalar(x, `.${name}[${i}]`, name)) };
+    }
+    return { name, values: [scalar(v, `.${name}`, name)] };
+  });
 }

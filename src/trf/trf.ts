@@ -9,6 +9,7 @@
  * Integers above 2^53 are printed as decimal strings.
  */
 import { InputError } from '../parse/errors.js';
+import { OptionError } from '../parse/option-error.js';
 import type { Expr } from '../parse/expr.js';
 import { parseExpression } from '../parse/parse.js';
 import { freeParameters } from '../parse/walk.js';
@@ -17,7 +18,7 @@ import type { DInterval } from '../numeric/decimal-interval.js';
 import { type ConcreteTrf, concreteTrf, type TrfVerdict } from './concrete.js';
 import { constValue } from './recognize.js';
 import { substituteParameters } from '../parse/substitute.js';
-import { alibiSlopes, combineAt, type ParamValue, parseAtOption, slopeRuleText } from './substitute.js';
+import { alibiSlopes, type AtInput, atLists, combineAt, type ParamValue, slopeRuleText } from './substitute.js';
 import type { SlopeOptions, SlopeRule } from './alibi-slopes.js';
 import { symbolicForm } from './symbolic.js';
 
@@ -29,8 +30,11 @@ export type JsonInteger = number | string;
 export interface TrfOptions {
   /** ε, default 0.01; a number or an exact decimal string such as "0.01" */
   readonly eps?: number | string;
-  /** "name=v1,v2,…" items, as on the command line */
-  readonly at?: readonly string[];
+  /**
+   * parameter values: {m: 0.5} or {m: "1/3"}; a list gives one result per value ({m: [0.5, 0.25]});
+   * an array of objects gives one result per object; "name=v1,v2,…" strings as on the command line also work
+   */
+  readonly at?: AtInput;
   /** set the parameter m (or the only parameter) to the H ALiBi slopes (./alibi-slopes.ts) */
   readonly alibiHeads?: number;
   /** the slope rule of alibiHeads (default the reference rule `alibi`) and MPT's alibi_bias_max (default 8) */
@@ -76,12 +80,20 @@ export function jsonInteger(n: bigint): JsonInteger {
 }
 
 /** ε as an exact decimal interval, validated */
-export function parseEps(eps: number | string | undefined, name = 'ε'): DInterval {
+export function parseEps(eps: number | string | undefined, name = 'eps'): DInterval {
+  if (eps !== undefined && typeof eps !== 'number' && typeof eps !== 'string') throw new OptionError(name, (o) => `${o} must be a number or a decimal string such as "0.01", got ${typeof eps}`);
   const text = eps === undefined ? '0.01' : String(eps).trim();
-  if (!/^[+]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text)) throw new InputError('option', `${name} must be a number, got "${text}"`);
+  if (!/^[+]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text)) throw new OptionError(name, (o) => `${o} (ε) must be a number, got "${text}"`);
   const v = DI.point(text);
-  if (!(v.lo.gt(0) && v.hi.lt(1))) throw new InputError('option', `${name} must lie strictly between 0 and 1, got ${text}`);
+  if (!(v.lo.gt(0) && v.hi.lt(1))) throw new OptionError(name, (o) => `${o} (ε) must lie strictly between 0 and 1, got ${text}`);
   return v;
+}
+
+/** The first index of the sum, validated: an OptionError naming `from`. */
+export function parseFromOption(from: unknown): number {
+  if (from === undefined) return 0;
+  if (typeof from !== 'number' || !Number.isSafeInteger(from)) throw new OptionError('from', (o) => `${o} must be an integer, got ${String(from)}`);
+  return from;
 }
 
 /** S and a bound on its error, as strings: the midpoint to the digits the enclosure supports. */
@@ -96,10 +108,11 @@ export function formatSum(S: DInterval): { sum: string; sumError: string } {
 }
 
 /** Some parameters have no value (and no symbolic formula applies). */
-export class MissingParametersError extends InputError {
+export class MissingParametersError extends OptionError {
   readonly missing: readonly string[];
-  constructor(missing: readonly string[]) {
-    super('option', `give a value for ${missing.join(', ')} with --at ${missing[0]}=…; a certified TRF needs concrete parameters`);
+  /** what needs the values, e.g. "a certified TRF" */
+  constructor(missing: readonly string[], purpose = 'a certified TRF') {
+    super('at', (o) => `give a value for ${missing.join(', ')} with ${o.startsWith('-') ? `${o} ${missing[0]}=…` : `${o}: {${missing[0]}: …}`}; ${purpose} needs concrete parameters`);
     this.missing = missing;
   }
 }
@@ -124,22 +137,28 @@ export interface ParameterPoint {
 }
 
 /** The parameter points for the options; checks that every free parameter gets a value. */
-export function parameterPoints(parameters: readonly string[], options: { at?: readonly string[]; alibiHeads?: number } & SlopeOptionsOf): Record<string, ParamValue>[] {
-  const lists = (options.at ?? []).map(parseAtOption);
+export function parameterPoints(parameters: readonly string[], options: { at?: AtInput; alibiHeads?: number } & SlopeOptionsOf, purpose = 'a certified TRF'): Record<string, ParamValue>[] {
+  const lists = atLists(options.at);
   if (options.alibiHeads !== undefined) {
     const target = parameters.includes('m') ? 'm' : parameters.length === 1 ? parameters[0]! : null;
-    if (target === null) throw new InputError('option', '--alibi-heads sets the parameter m (or the only parameter), and this expression has neither');
-    if (lists.some((l) => l.name === target)) throw new InputError('option', `--alibi-heads and --at both set ${target}`);
+    if (target === null) throw new OptionError('alibiHeads', (o) => `${o} sets the parameter m (or the only parameter), and this expression has neither`);
+    if (lists.some((l) => l.name === target)) throw new OptionError('alibiHeads', (o) => `${o} and ${o === 'alibiHeads' ? 'at' : '--at'} both set ${target}`);
     lists.push({ name: target, values: alibiSlopes(options.alibiHeads, slopeOptions(options)) });
   }
   for (const l of lists) {
-    if (!parameters.includes(l.name)) throw new InputError('option', `--at ${l.name}: the expression has no parameter ${l.name}${parameters.length ? ` (it has ${parameters.join(', ')})` : ''}`);
+    if (!parameters.includes(l.name)) throw new OptionError('at', (o) => `${o} ${l.name}: the expression has no parameter ${l.name}${parameters.length ? ` (it has ${parameters.join(', ')})` : ''}`);
   }
   const missing = parameters.filter((p) => !lists.some((l) => l.name === p));
   if (missing.length > 0) {
-    throw new MissingParametersError(missing);
+    throw new MissingParametersError(missing, purpose);
   }
   return combineAt(lists);
+}
+
+/** Is `at` empty (nothing given)? */
+export function atIsEmpty(at: AtInput | undefined): boolean {
+  if (at === undefined || at === null) return true;
+  return Array.isArray(at) ? at.length === 0 : Object.keys(at).length === 0;
 }
 
 export function atNumbers(values: Readonly<Record<string, ParamValue>>): Record<string, number> {
@@ -174,20 +193,19 @@ function maxOf(results: readonly TrfResult[]): JsonInteger | null {
 /** Parse, substitute and compute: one result per parameter point. */
 export function trf(expr: string, options: TrfOptions = {}): TrfReport {
   const eps = parseEps(options.eps);
-  const from = options.from ?? 0;
-  if (!Number.isSafeInteger(from)) throw new InputError('option', `--from must be an integer, got ${String(options.from)}`);
+  const from = parseFromOption(options.from);
   const parsed = parseExpression(expr, options.var !== undefined ? { variable: options.var } : {});
   let points: Record<string, ParamValue>[];
   try {
     points = parameterPoints(parsed.parameters, options);
   } catch (err) {
     // parametric input without values: the symbolic closed form, when the family has one
-    const sym = err instanceof MissingParametersError && (options.at ?? []).length === 0 && options.alibiHeads === undefined
+    const sym = err instanceof MissingParametersError && atIsEmpty(options.at) && options.alibiHeads === undefined
       ? symbolicForm(parsed.expr, parsed.variable) : null;
     if (!sym) throw err;
     const result: TrfResult = {
       at: {}, verdict: 'unknown', trf: null, bracket: null, sum: null, sumError: null, closedForm: sym.latex,
-      method: `symbolic closed form (${sym.family}) for ${sym.conditions}; give --at ${parsed.parameters[0]}=… for certified numbers`,
+      method: `symbolic closed form (${sym.family}) for ${sym.conditions}; certified numbers need values of ${parsed.parameters.join(', ')}`,
     };
     return { expression: parsed.normalized, eps: Number(DI.midRad(eps).mid.toString()), from, results: [result], max: null };
   }

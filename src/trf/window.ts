@@ -17,24 +17,26 @@
  * i.e. the window is exactly TRF_{ε'}. The bound is attained in the limit of long
  * sequences (x = −B inside, +B outside, v = ±u), so no smaller window is guaranteed.
  */
-import { InputError } from '../parse/errors.js';
+import { OptionError } from '../parse/option-error.js';
 import { parseExpression } from '../parse/parse.js';
 import * as DIns from '../numeric/decimal-interval.js';
 import type { DInterval } from '../numeric/decimal-interval.js';
 import { concreteTrf } from './concrete.js';
 import { substituteParameters } from '../parse/substitute.js';
-import { atNumbers, formatSum, type JsonInteger, jsonInteger, parameterPoints, slopesField } from './trf.js';
+import { atNumbers, formatSum, type JsonInteger, jsonInteger, parameterPoints, parseFromOption, slopesField } from './trf.js';
 import type { SlopeRule } from './alibi-slopes.js';
+import type { AtInput } from './substitute.js';
 import type { TrfVerdict } from './concrete.js';
 
 const DI = { ...DIns };
 
 export interface WindowOptions {
-  /** B: a bound on |q·k/√d|, the content part of every logit */
-  readonly logitBound: number | string;
-  /** δ: the allowed change of each output, relative to max‖v‖ (0 < δ) */
-  readonly tol: number | string;
-  readonly at?: readonly string[];
+  /** B: a bound on |q·k/√d|, the content part of every logit (default 1, as in the report) */
+  readonly logitBound?: number | string;
+  /** δ: the allowed change of each output, relative to max‖v‖ (0 < δ; default 0.01, as in the report) */
+  readonly tol?: number | string;
+  /** parameter values, as for trf() */
+  readonly at?: AtInput;
   readonly alibiHeads?: number;
   readonly slopeRule?: SlopeRule;
   readonly biasMax?: number | string;
@@ -64,9 +66,14 @@ export interface WindowReport {
   readonly slopes?: string;
 }
 
-function decimalOption(v: number | string, name: string): DInterval {
+/** The defaults of B and δ: the report's window guarantee uses the same. */
+export const DEFAULT_LOGIT_BOUND = 1;
+export const DEFAULT_TOL = 0.01;
+
+function decimalOption(v: unknown, name: string): DInterval {
+  if (typeof v !== 'number' && typeof v !== 'string') throw new OptionError(name, (o) => `${o} must be a number or a decimal string, got ${v === null ? 'null' : typeof v}`);
   const t = String(v).trim();
-  if (!/^[+]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) throw new InputError('option', `${name} must be a non-negative number, got "${t}"`);
+  if (!/^[+]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) throw new OptionError(name, (o) => `${o} must be a non-negative number, got "${t}"`);
   return DI.point(t);
 }
 
@@ -77,14 +84,13 @@ export function equivalentEps(B: DInterval, delta: DInterval): DInterval | null 
   return DI.div(delta, DI.add(DI.mul(DI.sub(DI.point(2), delta), e2B), delta));
 }
 
-export function windowBound(expr: string, options: WindowOptions): WindowReport {
-  const B = decimalOption(options.logitBound, '--logit-bound');
-  const delta = decimalOption(options.tol, '--tol');
-  if (!delta.lo.gt(0)) throw new InputError('option', '--tol must be positive');
-  const from = options.from ?? 0;
-  if (!Number.isSafeInteger(from)) throw new InputError('option', `--from must be an integer, got ${String(options.from)}`);
+export function windowBound(expr: string, options: WindowOptions = {}): WindowReport {
+  const B = decimalOption(options.logitBound ?? DEFAULT_LOGIT_BOUND, 'logitBound');
+  const delta = decimalOption(options.tol ?? DEFAULT_TOL, 'tol');
+  if (!delta.lo.gt(0)) throw new OptionError('tol', (o) => `${o} (δ) must be positive`);
+  const from = parseFromOption(options.from);
   const parsed = parseExpression(expr, options.var !== undefined ? { variable: options.var } : {});
-  const points = parameterPoints(parsed.parameters, options);
+  const points = parameterPoints(parsed.parameters, options, 'a certified window');
   const eps = equivalentEps(B, delta);
   const results = points.map((values): WindowResult => {
     const at = atNumbers(values);

@@ -3,7 +3,7 @@
  * on a program with the report command registered (registerReportCommand).
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -25,14 +25,35 @@ async function rpe(...args: string[]): Promise<number> {
 test('the format follows --format, else the extension of -o, else Markdown', () => {
   assert.equal(formatFor({ output: 'a.html' }), 'html');
   assert.equal(formatFor({ output: 'a.tex' }), 'tex');
-  assert.equal(formatFor({ output: 'a.txt' }), 'md');
-  assert.equal(formatFor({ format: 'json', output: 'a.html' }), 'json');
+  assert.equal(formatFor({ output: 'a.MD' }), 'md');
+  assert.equal(formatFor({ format: 'json', output: 'a.out' }), 'json');
   assert.equal(formatFor({}), 'md');
+});
+
+test('-o checks the extension: .pdf is refused with the pdflatex hint, unknown or contradicting ones too', () => {
+  assert.throws(() => formatFor({ output: 'out.pdf' }), /does not write PDF; write LaTeX with -o out\.tex and compile it with pdflatex out\.tex/);
+  assert.throws(() => formatFor({ output: 'a.txt' }), /cannot tell the format of a\.txt from its extension; use \.md, \.tex, \.html or \.json, or give --format/);
+  assert.throws(() => formatFor({ format: 'json', output: 'a.html' }), /--format json writes JSON, but a\.html names a HTML file/);
+});
+
+test('rpe report -o out.pdf exits 2 and writes nothing', async () => {
+  const out = join(dir, 'out.pdf');
+  assert.equal(await rpe('report', '-m*n', '-o', out), 2);
+  assert.equal(existsSync(out), false);
 });
 
 test('rpe report "-m*log(1+n)" -o report.md', async () => {
   const out = join(dir, 'r.md');
-  assert.equal(await rpe('report', '-m*log(1+n)', '-o', out), 0);
+  let said = '';
+  const w = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((s: string) => ((said += s), true)) as typeof process.stdout.write;
+  try {
+    assert.equal(await rpe('report', '-m*log(1+n)', '-o', out), 0);
+  } finally {
+    process.stdout.write = w;
+  }
+  // (the test runner shares stdout: only the command's own last line is ours)
+  assert.ok(said.endsWith(`wrote ${out} (Markdown, ${readFileSync(out).length} bytes)\n`), said.slice(-200));
   const md = readFileSync(out, 'utf8');
   assert.match(md, /Case 1: \$m > 1\$ — converges/);
   assert.match(md, /\| ratio test \| inconclusive \|/);

@@ -27,35 +27,50 @@ export interface ScaleReading {
 
 const MAX_LEVEL = LOG_LEVELS - 1;
 
-export function readScale(q: S.Series, ctx: Ctx): ScaleReading {
+/** L0 = log n, L1 = log log n, L2 = log₃ n, L3 = log₄ n, as written in the reasons. */
+const LEVEL_NAMES = ['log n', 'log log n', 'log₃ n', 'log₄ n'];
+const levelName = (k: number): string => LEVEL_NAMES[k] ?? `L${k}`;
+/** r_k = q − (L0 + … + L_{k−1}) in words: "q", "q − log n", "q − log n − log log n", … */
+const remainderName = (k: number, q: string): string => [q, ...LEVEL_NAMES.slice(0, k)].join(' − ');
+/** r_k/L_k in words; parenthesised when r_k is a difference, so that the text says what it means */
+const ratioName = (k: number, q: string): string => `${k === 0 ? q : `(${remainderName(k, q)})`}/${levelName(k)}`;
+
+/**
+ * `name` is what the reasons call the series read: "q" when it is q(n) itself, "q_lo" or
+ * "q_hi" when it is a bound of q, so that every reason is true as written.
+ */
+export function readScale(q: S.Series, ctx: Ctx, name: string = 'q'): ScaleReading {
+  const qn = name;
   let rest = q;
   for (let k = 0; k <= MAX_LEVEL; k++) {
     const Lk = logLevel(k);
-    const name = k === 0 ? 'log n' : `L${k}`;
+    const level = levelName(k);
     const l = leadAgainst(rest, Lk, ctx);
     if (l === 'below') {
-      const shown = rest.terms.length ? seriesToString(S.single(rest.terms[0]!)) : seriesToString(rest);
-      return diverging(k, '0', `the remainder ${shown} is o(${name}), so the limit at level ${k} is 0 < 1`);
+      const more = rest.terms.length > 1 || (rest.terms.length === 1 && rest.err !== null);
+      const shown = rest.terms.length ? `${seriesToString(S.single(rest.terms[0]!))}${more ? ' + …' : ''}` : seriesToString(rest);
+      return diverging(k, '0', `${remainderName(k, qn)} = ${shown} is o(${level}), so lim ${ratioName(k, qn)} = 0 < 1`);
     }
     if (l === null) return { verdict: null, level: k, reason: `the remainder O(…) is too coarse to read the limit at level ${k}` };
     const g = S.cmp(l.mono, Lk, ctx);
     if (g > 0) {
-      if (l.sign < 0) return diverging(k, '-inf', `q(n) → −∞ faster than ${name}`);
-      return { verdict: 'converges', level: k, limit: '+inf', family: fastFamily(k, l.mono, ctx), reason: `q(n) grows faster than any multiple of ${name}` };
+      const who = k === 0 ? `${qn}(n)` : remainderName(k, qn);
+      if (l.sign < 0) return diverging(k, '-inf', `${who} → −∞ faster than ${level}`);
+      return { verdict: 'converges', level: k, limit: '+inf', family: fastFamily(k, l.mono, ctx), reason: `${who} grows faster than any multiple of ${level}` };
     }
     const c = l.mono.c;
     const s = ctx.sign(c.sub(Coef.of(1)));
     if (s > 0) {
       const mid = c.add(Coef.of(1)).scale(new Fraction(1, 2));
-      return { verdict: 'converges', level: k, limit: c.toString(), family: logScaleFamily(k, mid.toString(), mid.toTex()), reason: `lim q/${name} = ${c.toString()} > 1` };
+      return { verdict: 'converges', level: k, limit: c.toString(), family: logScaleFamily(k, mid.toString(), mid.toTex()), reason: `lim ${ratioName(k, qn)} = ${c.toString()} > 1` };
     }
-    if (s < 0) return diverging(k, c.toString(), `lim q/${name} = ${c.toString()} < 1`);
+    if (s < 0) return diverging(k, c.toString(), `lim ${ratioName(k, qn)} = ${c.toString()} < 1`);
     rest = S.sub(rest, S.single(Lk), ctx);
   }
   // q = L0 + … + L3 + r: a bounded r still compares with the divergent 1/(n·L0·L1·L2)
   const r = leadAgainst(rest, ONE_MONO, ctx);
   if (r === 'below' || (r && S.cmp(r.mono, ONE_MONO, ctx) === 0) || (r && r.sign < 0))
-    return diverging(MAX_LEVEL + 1, '1', `q(n) = L0 + L1 + L2 + L3 + r(n) with r(n) bounded above, so the terms are at least a constant times 1/(n·log n·log log n·log₃ n)`);
+    return diverging(MAX_LEVEL + 1, '1', `${qn}(n) = log n + log log n + log₃ n + log₄ n + r(n) with r(n) bounded above, so e^(−${qn}(n)) is at least a constant times 1/(n·log n·log log n·log₃ n)`);
   return { verdict: null, level: MAX_LEVEL, limit: '1', reason: `the limit is 1 at every log level up to ${MAX_LEVEL}` };
 }
 
