@@ -52,6 +52,7 @@ export class Region {
     for (const f of this.facts.values()) {
       const lin = linearForm(f.coef);
       if (lin && lin.coeffs.size >= 2) { multiLinear = true; continue; }
+      if (lin && lin.coeffs.size === 0) { if (!f.signs.includes(lin.c.compare(0) as Sign)) return true; continue; }
       if (lin) continue;
       try {
         const s = I.signOf(this.enclose(f.coef));
