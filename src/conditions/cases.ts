@@ -134,14 +134,15 @@ export function describeRegionRaw(r: Region, root: Region): string {
     const s = r.set(n);
     if (setsEqual(s, root.set(n))) continue;
     const c = setCondition(n, s);
-    if (c !== 'true') parts.push(parts.length || names.length > 1 ? wrapOr(c) : c);
+    if (c !== 'true') parts.push(c);
   }
   for (const [k, f] of r.facts) {
     if (root.facts.get(k)?.signs.length === f.signs.length) continue;
     const w = SIGN_WORDS[[...f.signs].sort().join()];
     if (w) parts.push(`${f.coef.toString()} ${w}`);
   }
-  return parts.length ? parts.join(' and ') : 'true';
+  // `and` binds tighter than `or`: a union of intervals joined with more is parenthesised
+  return parts.length === 0 ? 'true' : parts.length === 1 ? parts[0]! : parts.map(wrapOr).join(' and ');
 }
 
 const wrapOr = (c: string): string => (c.includes(' or ') ? `(${c})` : c);

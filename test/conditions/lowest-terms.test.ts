@@ -65,6 +65,13 @@ test('the assumptions H >= h >= 1 leave no H == 0 region and nothing to say', ()
   assert.ok(free.cases.some((k) => k.verdict === 'unknown' && k.condition === 'H == 0'), JSON.stringify(free.cases.map((k) => k.condition)));
 });
 
+test('the raw printer parenthesises a union joined with more conjuncts (and binds tighter than or)', () => {
+  const root = assume('y != 0');
+  const r = only(only(root.withSign(Coef.param('y').add(one), [1])).withSign(x.mul(x).sub(one), [0]));
+  assert.equal(describeRegionRaw(r, root), '((y > -1 and y < 0) or (y > 0)) and x^2 - 1 == 0');
+  assert.equal(describeRegion(r, root), '(x == -1 or x == 1) and ((y > -1 and y < 0) or y > 0)');
+});
+
 // ---------- equivalence at random rational points, decided exactly ----------
 
 type Truth = boolean | 'undefined';
