@@ -10,7 +10,7 @@
 import type Fraction from 'fraction.js';
 import { Coef } from './coef.js';
 import { constantSign, type Sign } from './constant-sign.js';
-import type * as I from './interval.js';
+import * as I from './interval.js';
 
 /** one finite end: an exact constant, open or closed */
 export interface End { readonly v: Coef; readonly open: boolean }
@@ -21,11 +21,24 @@ export type SymSet = readonly SymInterval[];
 
 export const REALS_SET: SymSet = [{ lo: null, hi: null }];
 
+/** exact orders already decided (the same ends are compared again and again while sets are merged) */
+const orders = new Map<string, Sign>();
+const MAX_CACHED_ORDERS = 4096;
+
 /** the exact order of two constants (throws UndecidableSign when it cannot be certified) */
 export function cmp(a: Coef, b: Coef): Sign {
   const fa = a.asFraction(), fb = b.asFraction();
   if (fa !== null && fb !== null) return fa.compare(fb) as Sign;
-  return constantSign(a.sub(b));
+  const key = `${a.key}|${b.key}`;
+  const hit = orders.get(key);
+  if (hit !== undefined) return hit;
+  const d = a.sub(b);
+  // the certified rational enclosure decides most orders at once; the exact sign ladder the rest
+  const quick = I.signOf(d.enclose(() => I.REALS));
+  const s = quick !== null && quick !== 0 ? quick : constantSign(d);
+  if (orders.size >= MAX_CACHED_ORDERS) orders.clear();
+  orders.set(key, s);
+  return s;
 }
 
 export const fromRational = (iv: I.RationalInterval): SymInterval => ({
