@@ -22,7 +22,7 @@ export interface LinConstraint { readonly form: LinForm; readonly strict: boolea
 
 /** Fourier–Motzkin gives up past this many constraints (the answer is then null). */
 const MAX_CONSTRAINTS = 4000;
-/** and enumerates at most this many combinations of interval pieces and ≠ facts */
+/** and a region's constraints branch into at most this many combinations of interval pieces and ≠ facts */
 export const MAX_BRANCHES = 64;
 
 const ZERO = new Fraction(0);
@@ -100,28 +100,39 @@ export function feasible(constraints: readonly LinConstraint[]): boolean | null 
       const a = k.form.coeffs.get(x);
       if (a === undefined) next.push(k); else (a.compare(0) > 0 ? pos : neg).push(k);
     }
+    if (next.length + pos.length * neg.length > MAX_CONSTRAINTS) return null;
     // a lower bound and an upper bound on x give one constraint without x
     for (const p of pos) for (const q of neg) {
       const ap = p.form.coeffs.get(x)!, aq = q.form.coeffs.get(x)!.neg();
       next.push(normalize({ form: combine(p.form, aq, q.form, ap, x), strict: p.strict || q.strict }));
     }
-    if (next.length > MAX_CONSTRAINTS) return null;
     cs = dedupe(next);
   }
 }
 
-/** Does the conjunction imply the disjunction-of-conjunctions `goal`? true only when proved. */
-export function implies(premise: readonly LinConstraint[], goal: readonly LinConstraint[][]): boolean {
-  // premise ⇒ ∨ᵢ ∧ⱼ gᵢⱼ  ⇔  premise ∧ ∧ᵢ ∨ⱼ ¬gᵢⱼ infeasible: enumerate the choices of one negated conjunct per disjunct
-  let branches: LinConstraint[][] = [[...premise]];
-  for (const conj of goal) {
-    if (conj.length === 0) return true; // a disjunct that is `true`
-    const grown: LinConstraint[][] = [];
-    for (const b of branches) for (const g of conj) grown.push([...b, { form: negForm(g.form), strict: !g.strict }]);
-    if (grown.length > MAX_BRANCHES) return false;
-    branches = grown;
-  }
-  return branches.every((b) => feasible(b) === false);
+/** How many feasibility decisions a caller may still spend (implication answers "not proved" when none are left). */
+export interface Budget { left: number }
+
+/** Feasibility decisions one implication may make when the caller gives no budget. */
+const DEFAULT_BUDGET = 2000;
+
+/**
+ * Does the conjunction imply the disjunction-of-conjunctions `goal`? true only
+ * when proved: premise ∧ ¬goal₁ ∧ ¬goal₂ ∧ … is refuted by a search that picks
+ * one negated constraint of each disjunct and stops a branch as soon as it is
+ * infeasible.
+ */
+export function implies(premise: readonly LinConstraint[], goal: readonly LinConstraint[][], budget: Budget = { left: DEFAULT_BUDGET }): boolean {
+  if (goal.some((conj) => conj.length === 0)) return true; // a disjunct that is `true`
+  const refuted = (branch: readonly LinConstraint[], i: number): boolean => {
+    if (budget.left <= 0) return false;
+    budget.left--;
+    const f = feasible(branch);
+    if (f === false) return true;
+    if (f === null || i === goal.length) return false;
+    return goal[i]!.every((g) => refuted([...branch, { form: negForm(g.form), strict: !g.strict }], i + 1));
+  };
+  return refuted(premise, 0);
 }
 
 function combine(f: LinForm, a: Fraction, g: LinForm, b: Fraction, drop: string): LinForm {

@@ -19,7 +19,7 @@
  */
 import { Coef, WorkLimitError } from './coef.js';
 import { type Sign, UndecidableSign } from './constant-sign.js';
-import { implies, intervalConstraints, linearForm, MAX_BRANCHES, signConstraints, type LinConstraint, type LinForm } from './linear.js';
+import { type Budget, implies, intervalConstraints, linearForm, MAX_BRANCHES, signConstraints, type LinConstraint, type LinForm } from './linear.js';
 import type * as I from './interval.js';
 import type { Region } from './region.js';
 import { solveSign } from './solve.js';
@@ -51,6 +51,9 @@ export function knowledge(root: Region): Knowledge | null {
   });
 }
 
+/** Fourier–Motzkin runs one simplification may spend; past it, what is left is printed as it is (still exact). */
+const FEASIBILITY_BUDGET = 1500;
+
 const sameSigns = (a: readonly Sign[], b: readonly Sign[]): boolean => a.length === b.length && a.every((s) => b.includes(s));
 
 /** The region as a conjunction in lowest terms relative to the assumptions, or null (undecidable order: print it raw). */
@@ -68,7 +71,7 @@ export function simplifyRegion(r: Region, k: Knowledge): Conjunction | null {
     }
     for (const [n, s] of [...sets]) setRelaxed(sets, n, S.intersectSets(s, k.sets.get(n) ?? S.REALS_SET), k);
     const multiLinear = facts.some((f) => f.lin !== null && f.lin.coeffs.size >= 2) || k.branches.some((b) => b.some((c) => c.form.coeffs.size >= 2));
-    if (multiLinear) facts = dropImplied(sets, facts, k);
+    if (multiLinear) facts = dropImplied(sets, facts, k, { left: FEASIBILITY_BUDGET });
     return { sets, facts };
   });
 }
@@ -104,7 +107,7 @@ const rationalInterval = (lo: I.RationalInterval['lo'], loOpen: boolean, hi: I.R
   ({ lo, hi, loOpen: lo === null ? true : loOpen, hiOpen: hi === null ? true : hiOpen });
 
 /** Does every branch of the conjunction of these disjunctions imply `goal`? false when there are too many branches. */
-function impliedBy(disjunctions: readonly (readonly LinConstraint[][])[], goal: LinConstraint[][]): boolean {
+function impliedBy(disjunctions: readonly (readonly LinConstraint[][])[], goal: LinConstraint[][], budget: Budget): boolean {
   let branches: LinConstraint[][] = [[]];
   for (const d of disjunctions) {
     const next: LinConstraint[][] = [];
@@ -112,7 +115,7 @@ function impliedBy(disjunctions: readonly (readonly LinConstraint[][])[], goal: 
     if (next.length > MAX_BRANCHES) return false;
     branches = next;
   }
-  return branches.every((b) => implies(b, goal));
+  return branches.every((b) => implies(b, goal, budget));
 }
 
 /**
@@ -120,7 +123,7 @@ function impliedBy(disjunctions: readonly (readonly LinConstraint[][])[], goal: 
  * assumptions and the conjuncts still kept imply. Each step keeps
  * (kept ∧ assumptions) equivalent to (region ∧ assumptions).
  */
-function dropImplied(sets: Map<string, S.SymSet>, facts: FactPart[], k: Knowledge): FactPart[] {
+function dropImplied(sets: Map<string, S.SymSet>, facts: FactPart[], k: Knowledge, budget: Budget): FactPart[] {
   const kept = [...facts];
   const premise = (skipFact: FactPart | null, skipSet: string | null): LinConstraint[][][] => {
     const out: LinConstraint[][][] = [k.branches as LinConstraint[][]];
@@ -130,7 +133,7 @@ function dropImplied(sets: Map<string, S.SymSet>, facts: FactPart[], k: Knowledg
   };
   for (const f of [...kept]) {
     if (!f.lin) continue;
-    if (impliedBy(premise(f, null), signConstraints(f.lin, f.signs))) kept.splice(kept.indexOf(f), 1);
+    if (impliedBy(premise(f, null), signConstraints(f.lin, f.signs), budget)) kept.splice(kept.indexOf(f), 1);
   }
   for (const n of [...sets.keys()].sort()) {
     let s = sets.get(n)!;
@@ -138,15 +141,15 @@ function dropImplied(sets: Map<string, S.SymSet>, facts: FactPart[], k: Knowledg
     // pieces the rest excludes
     if (s.length > 1) {
       const others = premise(null, n);
-      s = s.filter((piece) => !impliedBy([...others, [setBranches(n, [piece])![0]!]], []));
+      s = s.filter((piece) => !impliedBy([...others, [setBranches(n, [piece])![0]!]], [], budget));
     }
     if (s.length === 1) {
       const only = s[0]!;
       const others = premise(null, n);
       const [loC, hiC] = [only.lo ? setBranches(n, [{ lo: only.lo, hi: null }])![0]! : null, only.hi ? setBranches(n, [{ lo: null, hi: only.hi }])![0]! : null];
       let lo = only.lo, hi = only.hi;
-      if (loC && impliedBy([...others, ...(hiC ? [[hiC]] : [])], [loC])) lo = null;
-      if (hiC && impliedBy([...others, ...(lo && loC ? [[loC]] : [])], [hiC])) hi = null;
+      if (loC && impliedBy([...others, ...(hiC ? [[hiC]] : [])], [loC], budget)) lo = null;
+      if (hiC && impliedBy([...others, ...(lo && loC ? [[loC]] : [])], [hiC], budget)) hi = null;
       s = [{ lo, hi }];
     }
     if (S.isReals(s)) sets.delete(n); else sets.set(n, s);
@@ -165,31 +168,51 @@ function guarded<T>(f: () => T): T | null {
 
 /**
  * Merge conjunctions that differ in one parameter's set only (the facts printed
- * alike): (A and x in S1) or (A and x in S2) is A and x in S1 ∪ S2. Exact.
+ * alike): (A and x in S1) or (A and x in S2) is A and x in S1 ∪ S2; or in the
+ * signs of one fact only; then reduce the union (reduceUnion). Exact.
  */
 export function mergeConjunctions(cs: readonly Conjunction[], k: Knowledge): Conjunction[] | null {
   return guarded(() => {
-    const out = cs.map((c) => ({ sets: new Map(c.sets), facts: c.facts }));
-    let changed = true;
-    while (changed) {
-      changed = false;
-      outer: for (let i = 0; i < out.length; i++) for (let j = i + 1; j < out.length; j++) {
-        const a = out[i]!, b = out[j]!;
-        if (factsText(a.facts) !== factsText(b.facts)) continue;
-        const names = new Set([...a.sets.keys(), ...b.sets.keys()]);
-        const differing = [...names].filter((n) => !S.setsEqual(a.sets.get(n) ?? S.REALS_SET, b.sets.get(n) ?? S.REALS_SET));
-        if (differing.length > 1) continue;
-        if (differing.length === 1) {
-          const n = differing[0]!;
-          setRelaxed(a.sets, n, S.intersectSets(S.unionSets(a.sets.get(n) ?? S.REALS_SET, b.sets.get(n) ?? S.REALS_SET), k.sets.get(n) ?? S.REALS_SET), k);
-        }
+    let out = mergePairs(cs, k);
+    // reducing can leave disjuncts that merge again ((a + b < 1) or (a + b == 1)); each round is shorter
+    for (;;) {
+      const reduced = reduceUnion(out, k);
+      if (reduced.length === out.length) return out;
+      out = mergePairs(reduced, k);
+    }
+  });
+}
+
+/** the pairwise merges, to a fixed point */
+function mergePairs(cs: readonly Conjunction[], k: Knowledge): Conjunction[] {
+  const out = cs.map((c) => ({ sets: new Map(c.sets), facts: c.facts }));
+  let changed = true;
+  while (changed) {
+    changed = false;
+    outer: for (let i = 0; i < out.length; i++) for (let j = i + 1; j < out.length; j++) {
+      const a = out[i]!, b = out[j]!;
+      if (factsText(a.facts) !== factsText(b.facts)) {
+        // (A and f < 0) or (A and f == 0) is A and f <= 0
+        const facts = mergeOneFact(a.facts, b.facts);
+        if (facts === null || !sameSets(a.sets, b.sets)) continue;
+        out[i] = { sets: a.sets, facts };
         out.splice(j, 1);
         changed = true;
         break outer;
       }
+      const names = new Set([...a.sets.keys(), ...b.sets.keys()]);
+      const differing = [...names].filter((n) => !S.setsEqual(a.sets.get(n) ?? S.REALS_SET, b.sets.get(n) ?? S.REALS_SET));
+      if (differing.length > 1) continue;
+      if (differing.length === 1) {
+        const n = differing[0]!;
+        setRelaxed(a.sets, n, S.intersectSets(S.unionSets(a.sets.get(n) ?? S.REALS_SET, b.sets.get(n) ?? S.REALS_SET), k.sets.get(n) ?? S.REALS_SET), k);
+      }
+      out.splice(j, 1);
+      changed = true;
+      break outer;
     }
-    return reduceUnion(out, k);
-  });
+  }
+  return out;
 }
 
 /** one conjunct of a linear conjunction: a bound, a whole set of pieces, or a linear fact */
@@ -243,7 +266,7 @@ function dnf(us: readonly Unit[]): LinConstraint[][] | null {
 }
 
 /** MAX_UNION_DISJUNCTS disjuncts at most go through reduceUnion (it compares all of them with each other) */
-const MAX_UNION_DISJUNCTS = 8;
+const MAX_UNION_DISJUNCTS = 16;
 
 /**
  * A union of linear conjunctions with fewer disjuncts, where one exists: relax a
@@ -257,6 +280,7 @@ export function reduceUnion(cs: readonly Conjunction[], k: Knowledge): Conjuncti
   const us = cs.map(units);
   if (us.some((u) => u === null)) return [...cs];
   const ds = us as Unit[][];
+  const budget: Budget = { left: FEASIBILITY_BUDGET };
   const union = (list: readonly Unit[][]): LinConstraint[][] | null => {
     const out: LinConstraint[][] = [];
     for (const d of list) { const f = dnf(d); if (f === null) return null; out.push(...f); }
@@ -266,7 +290,7 @@ export function reduceUnion(cs: readonly Conjunction[], k: Knowledge): Conjuncti
   const within = (premise: readonly Unit[], goal: LinConstraint[][]): boolean => {
     const p = dnf(premise);
     if (p === null) return false;
-    return p.every((b) => k.branches.every((kb) => implies([...kb, ...b], goal)));
+    return p.every((b) => k.branches.every((kb) => implies([...kb, ...b], goal, budget)));
   };
   const all = union(ds);
   if (all === null) return [...cs];
@@ -285,6 +309,28 @@ export function reduceUnion(cs: readonly Conjunction[], k: Knowledge): Conjuncti
     if (others !== null && within(kept[i]!, others)) kept.splice(i, 1);
   }
   return kept.length < cs.length ? kept.map(fromUnits) : [...cs];
+}
+
+function sameSets(a: ReadonlyMap<string, S.SymSet>, b: ReadonlyMap<string, S.SymSet>): boolean {
+  const names = new Set([...a.keys(), ...b.keys()]);
+  return [...names].every((n) => S.setsEqual(a.get(n) ?? S.REALS_SET, b.get(n) ?? S.REALS_SET));
+}
+
+/** the facts of two conjunctions that differ only in the signs of one fact, with those signs joined; else null */
+function mergeOneFact(a: readonly FactPart[], b: readonly FactPart[]): FactPart[] | null {
+  if (a.length !== b.length) return null;
+  let differing: number | null = null;
+  const out: FactPart[] = [];
+  for (let i = 0; i < a.length; i++) {
+    const f = a[i]!, g = b.find((x) => x.coef.key === f.coef.key);
+    if (!g) return null;
+    if (sameSigns(f.signs, g.signs)) { out.push(f); continue; }
+    if (differing !== null) return null;
+    differing = i;
+    const signs = [...new Set([...f.signs, ...g.signs])].sort();
+    if (signs.length < 3) out.push({ ...f, signs });
+  }
+  return differing === null ? null : out;
 }
 
 // ---------- printing (mathjs syntax) ----------

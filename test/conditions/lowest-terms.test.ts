@@ -43,6 +43,9 @@ test('implied conjuncts are dropped: m + s > 0 and m + s - 1 > 0 is m + s > 1', 
   const a = only(free.withSign(m.add(s), [-1, 0]));
   const b = only(only(free.withSign(m.add(s), [1])).withSign(m.add(s).sub(one), [-1, 0]));
   assert.equal(describeUnion([a, b], free), 'm + s <= 1');
+  // pieces of a split on one fact join: m + s < 1 or m + s == 1 is m + s <= 1
+  const lt = only(free.withSign(m.add(s).sub(one), [-1])), eq = only(free.withSign(m.add(s).sub(one), [0]));
+  assert.equal(describeUnion([lt, eq], free), 'm + s <= 1');
   // nothing is dropped that is not implied
   const c = only(only(free.withSign(m.sub(s), [1])).withSign(m.add(s), [1]));
   assert.equal(describeRegion(c, free), 'm > s and m + s > 0');
