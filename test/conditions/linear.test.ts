@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import Fraction from 'fraction.js';
 import { applyCondition } from '../../src/conditions/assumptions.js';
 import { Coef } from '../../src/conditions/coef.js';
-import { feasible, implies, linearForm, type LinConstraint, type LinForm } from '../../src/conditions/linear.js';
+import { feasible, implies, linearForm, negForm, type LinConstraint, type LinForm } from '../../src/conditions/linear.js';
 import { Region } from '../../src/conditions/region.js';
 import { parseCondition } from '../../src/parse/parse.js';
 
@@ -102,3 +102,24 @@ test('random linear assumption sets: a region is dropped exactly when it is infe
 
 const coefOf = (f: LinForm): Coef => [...f.coeffs].reduce((acc, [x, a]) => acc.add(Coef.param(x).scale(a)), Coef.of(f.c));
 const toText = (f: LinForm): string => coefOf(f).toString();
+
+test('implication: a positive combination of the premise, loosened, is implied; a constraint violated at a premise point is not', () => {
+  const gen = point.chain((p) => fc.tuple(fc.constant(p), satisfiedAt(p), fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 7, maxLength: 7 }), fc.integer({ min: 0, max: 2 }), coeffs));
+  fc.assert(fc.property(gen, ([p, cs, lambdas, loosen, co]) => {
+    // Σ λᵢ fᵢ + loosen ≥ 0 follows from fᵢ ≥ 0
+    const sum = cs.reduce<LinForm>((acc, k, i) => {
+      const l = new Fraction(lambdas[i] ?? 0);
+      const coeffs = new Map(acc.coeffs);
+      for (const [x, a] of k.form.coeffs) coeffs.set(x, (coeffs.get(x) ?? new Fraction(0)).add(a.mul(l)));
+      for (const [x, a] of [...coeffs]) if (a.n === 0n) coeffs.delete(x);
+      return { coeffs, c: acc.c.add(k.form.c.mul(l)) };
+    }, { coeffs: new Map(), c: new Fraction(loosen) });
+    assert.equal(implies(cs, [[{ form: sum, strict: false }]]), true);
+    // g(p) = −1 < 0: p satisfies the premise and not g ≥ 0
+    const g0 = form(co, new Fraction(0));
+    const g = form(co, new Fraction(-1).sub(valueAt(g0, p)));
+    assert.equal(implies(cs, [[{ form: g, strict: false }]]), false);
+    // ... nor the disjunction of g ≥ 0 with another constraint violated at p
+    assert.equal(implies(cs, [[{ form: g, strict: false }], [{ form: negForm(cs[0]!.form), strict: true }]]), false);
+  }), { numRuns: 200 });
+});
