@@ -172,8 +172,10 @@ export class Region {
       const fs = this.sign(split.factor);
       return fs === 0 ? 0 : ((fs * this.sign(split.rest)) as Sign);
     }
-    const pieces = ([-1, 0, 1] as Sign[]).flatMap((sg) => this.withSign(c, [sg]));
-    throw new NeedSplit(pieces, c);
+    const bySign = ([-1, 0, 1] as Sign[]).map((sg) => ({ sg, rs: this.withSign(c, [sg]) })).filter((x) => x.rs.length > 0);
+    // two signs proved impossible (H − h + 1 < 0 and = 0 under H ≥ h): the third holds throughout, no split
+    if (bySign.length === 1) return bySign[0]!.sg;
+    throw new NeedSplit(bySign.flatMap((x) => x.rs), c);
   }
 
   private knownSign(c: Coef): Sign | null {

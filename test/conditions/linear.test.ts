@@ -72,6 +72,9 @@ test('regions the linear assumptions exclude together are empty: H >= h >= 1 and
   // without H >= h the point H = 0 is possible
   const [free] = region('h >= 1');
   assert.equal(free!.withSign(Coef.param('H'), [0]).length, 1);
+  // the sign of H − h + 1 is decided by the facts, without a split
+  assert.equal(root!.sign(Coef.param('H').sub(Coef.param('h')).add(Coef.of(1))), 1);
+  assert.equal(root!.sign(Coef.param('h').sub(Coef.param('H')).sub(Coef.of(1))), -1);
   // a < b and b < a leave nothing; a < b and b <= a + 1 leave a strip
   assert.deepEqual(region('a < b', 'b < a'), []);
   assert.equal(region('a < b', 'b <= a + 1').length, 1);
