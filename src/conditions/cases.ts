@@ -3,10 +3,13 @@
  * a sign the region cannot give, re-run it on each piece of the split. Then merge
  * neighbouring regions with the same outcome and print conditions in mathjs syntax.
  *
- * Owns: the exploration budget, merging, and condition printing.
+ * Owns: the exploration budget, merging, and condition printing (in lowest terms
+ * through lowest-terms.ts; the raw form stays as the fallback and as the reference
+ * the property test compares against).
  */
 import type Fraction from 'fraction.js';
 import * as I from './interval.js';
+import { conjunctionText, knowledge, mergeConjunctions, simplifyRegion, type Conjunction } from './lowest-terms.js';
 import { NeedSplit, Region, setsEqual, unionSets, type IntervalSet } from './region.js';
 
 export interface Leaf<T> { readonly region: Region; readonly result: T }
@@ -104,29 +107,49 @@ function setCondition(name: string, s: IntervalSet): string {
 
 const SIGN_WORDS: Record<string, string> = { '-1': '< 0', '0': '== 0', '1': '> 0', '-1,0': '<= 0', '0,1': '>= 0', '-1,1': '!= 0' };
 
-/** The region as a mathjs boolean expression, leaving out what the root (the assumptions) already says. */
+/** The region as a mathjs boolean expression in lowest terms, leaving out what the root (the assumptions) already says. */
 export function describeRegion(r: Region, root: Region): string {
+  const k = knowledge(root);
+  const c = k && simplifyRegion(r, k);
+  return c ? conjunctionText(c) : describeRegionRaw(r, root);
+}
+
+/** Several regions joined with `or`, in lowest terms: regions that differ in one parameter merge into one set. */
+export function describeUnion(regions: readonly Region[], root: Region): string {
+  const k = knowledge(root);
+  const cs = k && regions.map((r) => simplifyRegion(r, k));
+  const merged = k && cs && cs.every((c): c is Conjunction => c !== null) ? mergeConjunctions(cs, k) : null;
+  if (!merged) return describeUnionRaw(regions, root);
+  const ds = merged.map(conjunctionText).filter((d) => d !== 'false');
+  if (ds.includes('true')) return 'true';
+  if (ds.length === 0) return 'false';
+  return ds.length === 1 ? ds[0]! : ds.map((d) => (d.includes(' and ') || d.includes(' or ') ? `(${d})` : d)).join(' or ');
+}
+
+/** The region printed as it is (intervals and sign facts, nothing solved or dropped). */
+export function describeRegionRaw(r: Region, root: Region): string {
   const parts: string[] = [];
   const names = [...new Set([...r.params.keys()])].sort();
   for (const n of names) {
     const s = r.set(n);
     if (setsEqual(s, root.set(n))) continue;
     const c = setCondition(n, s);
-    if (c !== 'true') parts.push(parts.length || names.length > 1 ? wrapOr(c) : c);
+    if (c !== 'true') parts.push(c);
   }
   for (const [k, f] of r.facts) {
     if (root.facts.get(k)?.signs.length === f.signs.length) continue;
     const w = SIGN_WORDS[[...f.signs].sort().join()];
     if (w) parts.push(`${f.coef.toString()} ${w}`);
   }
-  return parts.length ? parts.join(' and ') : 'true';
+  // `and` binds tighter than `or`: a union of intervals joined with more is parenthesised
+  return parts.length === 0 ? 'true' : parts.length === 1 ? parts[0]! : parts.map(wrapOr).join(' and ');
 }
 
 const wrapOr = (c: string): string => (c.includes(' or ') ? `(${c})` : c);
 
-/** Several regions joined with `or`. */
-export function describeUnion(regions: readonly Region[], root: Region): string {
-  const ds = regions.map((r) => describeRegion(r, root));
+/** Several regions joined with `or`, printed raw. */
+export function describeUnionRaw(regions: readonly Region[], root: Region): string {
+  const ds = regions.map((r) => describeRegionRaw(r, root));
   if (ds.includes('true')) return 'true';
   return ds.length === 1 ? ds[0]! : ds.map((d) => (d.includes(' and ') || d.includes(' or ') ? `(${d})` : d)).join(' or ');
 }

@@ -9,6 +9,7 @@ import Fraction from 'fraction.js';
 import { Coef } from './coef.js';
 import { constantSign, type Sign } from './constant-sign.js';
 import * as I from './interval.js';
+import { feasible, intervalConstraints, linearForm, MAX_BRANCHES, signConstraints, type LinConstraint } from './linear.js';
 
 export { UndecidableSign } from './constant-sign.js';
 export type { Sign };
@@ -34,10 +35,56 @@ export class Region {
     if (s.length === 0) return I.point(new Fraction(0));
     return I.make(s[0]!.lo, s[0]!.loOpen, s[s.length - 1]!.hi, s[s.length - 1]!.hiOpen);
   }
+  /**
+   * No parameter value satisfies the region. Besides empty intervals and facts,
+   * this decides the linear facts together with the intervals exactly
+   * (H − h ≥ 0, h ≥ 1 and H = 0 is empty), and drops a fact whose sign the
+   * interval enclosure excludes. Never claims emptiness it has not proved.
+   */
   isEmpty(): boolean {
+    return (this.emptyCache ??= this.computeEmpty());
+  }
+  private emptyCache: boolean | undefined;
+  private computeEmpty(): boolean {
     for (const s of this.params.values()) if (s.length === 0) return true;
     for (const f of this.facts.values()) if (f.signs.length === 0) return true;
-    return false;
+    let multiLinear = false;
+    for (const f of this.facts.values()) {
+      const lin = linearForm(f.coef);
+      if (lin && lin.coeffs.size >= 2) { multiLinear = true; continue; }
+      if (lin && lin.coeffs.size === 0) { if (!f.signs.includes(lin.c.compare(0) as Sign)) return true; continue; }
+      if (lin) continue;
+      try {
+        const s = I.signOf(this.enclose(f.coef));
+        if (s !== null && !f.signs.includes(s)) return true;
+      } catch { /* not enclosable here: no claim */ }
+    }
+    if (!multiLinear) return false;
+    const branches = this.linearBranches();
+    return branches !== null && branches.every((b) => feasible(b) === false);
+  }
+
+  /**
+   * What the region says linearly, as a disjunction of conjunctions: a parameter's
+   * union of intervals and a `≠ 0` fact each branch. Non-linear facts are left out
+   * (a relaxation: fewer constraints, never a false infeasibility). null when the
+   * branches would be more than MAX_BRANCHES.
+   */
+  linearBranches(): LinConstraint[][] | null {
+    let branches: LinConstraint[][] = [[]];
+    const grow = (options: LinConstraint[][]): boolean => {
+      const next: LinConstraint[][] = [];
+      for (const b of branches) for (const o of options) next.push([...b, ...o]);
+      if (next.length > MAX_BRANCHES) return false;
+      branches = next;
+      return true;
+    };
+    for (const [name, set] of this.params) if (!grow(set.map((iv) => intervalConstraints(name, iv)))) return null;
+    for (const f of this.facts.values()) {
+      const lin = linearForm(f.coef);
+      if (lin && !grow(signConstraints(lin, f.signs))) return null;
+    }
+    return branches;
   }
   /** parameters fixed to a single value */
   pinned(): Map<string, Fraction> {
@@ -125,8 +172,10 @@ export class Region {
       const fs = this.sign(split.factor);
       return fs === 0 ? 0 : ((fs * this.sign(split.rest)) as Sign);
     }
-    const pieces = ([-1, 0, 1] as Sign[]).flatMap((sg) => this.withSign(c, [sg]));
-    throw new NeedSplit(pieces, c);
+    const bySign = ([-1, 0, 1] as Sign[]).map((sg) => ({ sg, rs: this.withSign(c, [sg]) })).filter((x) => x.rs.length > 0);
+    // two signs proved impossible (H − h + 1 < 0 and = 0 under H ≥ h): the third holds throughout, no split
+    if (bySign.length === 1) return bySign[0]!.sg;
+    throw new NeedSplit(bySign.flatMap((x) => x.rs), c);
   }
 
   private knownSign(c: Coef): Sign | null {

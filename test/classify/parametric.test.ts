@@ -94,3 +94,34 @@ test('the deciding test is recorded with its family and level', () => {
   const b = classify('-log(1+n) - 2*log(log(n+2))').cases[0]!.tests.find((t) => t.outcome === 'decisive')!;
   assert.equal(b.family?.id, 'bertrand-1');
 });
+
+test('conditions in lowest terms: solved, implied conjuncts dropped, relative to the assumptions', () => {
+  // Σ (1+n)^(log x) converges iff log x < −1, i.e. x < 1/e
+  const l = classify('log(x)*log(1+n)');
+  assert.equal(conditionOf(l, 'converges'), 'x > 0 and x < exp(-1)');
+  assert.equal(conditionOf(l, 'diverges'), 'x >= exp(-1)');
+  assert.equal(conditionOf(l, 'unknown'), 'x <= 0');
+  const ms = classify('-(m+s)*log(1+n)');
+  assert.equal(conditionOf(ms, 'converges'), 'm + s > 1');
+  assert.equal(conditionOf(ms, 'diverges'), 'm + s <= 1');
+  const k = classify('-r1*log(1+r2*n)', { assume: ['r1 > 0', 'r2 > 0'] });
+  assert.equal(conditionOf(k, 'converges'), 'r1 > 1');
+  assert.equal(conditionOf(k, 'diverges'), 'r1 <= 1');
+  const t = classify('x^n/sqrt(n)', { term: true, from: 1, assume: ['x > 0'] });
+  assert.equal(conditionOf(t, 'converges'), 'x < 1');
+  assert.equal(conditionOf(t, 'diverges'), 'x >= 1');
+});
+
+test('linear relations between parameters are facts: regions they exclude are dropped', () => {
+  // a > b + 1: the exponent (b − a)·log(1+n) has b − a < −1, so it converges everywhere allowed
+  const c = classify('-a*log(1+n) + b*log(1+n)', { assume: ['a > b + 1'] });
+  assert.equal(c.verdict, 'converges');
+  assert.deepEqual(c.cases.map((k) => k.condition), ['true']);
+  // a < b only: b − a > 0, the terms grow
+  assert.equal(classify('-a*log(1+n) + b*log(1+n)', { assume: ['a < b'] }).verdict, 'diverges');
+  // H >= h >= 1 rules out H = 0, where the bias is undefined
+  assert.equal(classify('-2^(-8*h/H)*n', { assume: ['h >= 1', 'H >= h'] }).verdict, 'converges');
+  // a > b − 1 leaves both signs of b − a − 1 possible: both cases stay
+  const open = classify('-a*log(1+n) + b*log(1+n)', { assume: ['a > b - 1'] });
+  assert.equal(open.verdict, 'conditional');
+});
