@@ -8,7 +8,8 @@ import { evalCondition } from '../../src/rules/condition-eval.js';
 /** The paper notation back in mathjs syntax: chains a < x ≤ b become (x > a and x <= b). */
 function back(text: string): string {
   return text
-    .replace(/(-?\d+) (<|≤) ([a-z]) (<|≤) (-?\d+)/g, (_m, a: string, o1: string, x: string, o2: string, b: string) =>
+    .replace(/−/g, '-').replace(/·/g, '*')
+    .replace(/([-−]?\d+) (<|≤) ([a-z]) (<|≤) ([-−]?\d+)/g, (_m, a: string, o1: string, x: string, o2: string, b: string) =>
       `(${x} ${o1 === '<' ? '>' : '>='} ${a} and ${x} ${o2 === '<' ? '<' : '<='} ${b})`)
     .replace(/≤/g, '<=').replace(/≥/g, '>=').replace(/≠/g, '!=').replace(/ = /g, ' == ');
 }
@@ -26,8 +27,8 @@ describe('conditionText', () => {
     assert.equal(conditionText('m == 1'), 'm = 1');
     assert.equal(conditionText('m <= 1'), 'm ≤ 1');
     assert.equal(conditionText('r2 == 0 or (r1 > 0 and r1 <= 1 and r2 > 0)'), 'r2 = 0 or (0 < r1 ≤ 1 and r2 > 0)');
-    assert.equal(conditionText('-log(x) > 0'), '-log(x) > 0');
-    assert.equal(conditionText('true'), 'all parameter values');
+    assert.equal(conditionText('-log(x) > 0'), '−log(x) > 0');
+    assert.equal(conditionText('true'), 'always');
   });
   it('means what the mathjs condition means, at every point (random conditions)', () => {
     fc.assert(fc.property(condition, fc.integer({ min: -4, max: 4 }), fc.integer({ min: -4, max: 4 }), (c, x, y) => {
