@@ -49,7 +49,7 @@ const SIZES: Record<SuiteName, Record<Scale, Size>> = {
   'trf-erf': {
     quick: { model: { vocab: VOCAB_SIZE, layers: 2, dModel: 32, heads: 2, dMlp: 128 }, L: 64, steps: 400, batch: 16, evalTokens: 8192, erfTokens: 4096, gradRows: 32, seeds: [1, 2, 3] },
     default: { model: { vocab: VOCAB_SIZE, layers: 2, dModel: 64, heads: 4, dMlp: 256 }, L: 128, steps: 1500, batch: 8, evalTokens: 32768, erfTokens: 16384, gradRows: 64, seeds: [1, 2, 3] },
-    paper: { model: { vocab: VOCAB_SIZE, layers: 4, dModel: 128, heads: 4, dMlp: 512 }, L: 256, steps: 6000, batch: 32, evalTokens: 131072, erfTokens: 65536, gradRows: 256, seeds: [1, 2, 3, 4, 5] },
+    paper: { model: { vocab: VOCAB_SIZE, layers: 4, dModel: 128, heads: 4, dMlp: 512 }, L: 512, steps: 6000, batch: 32, evalTokens: 131072, erfTokens: 65536, gradRows: 256, seeds: [1, 2, 3, 4, 5] },
   },
   extrapolation: {
     quick: { model: { vocab: VOCAB_SIZE, layers: 2, dModel: 32, heads: 4, dMlp: 128 }, L: 32, steps: 300, batch: 16, evalTokens: 8192, erfTokens: 0, gradRows: 0, seeds: [1, 2, 3] },
