@@ -41,7 +41,7 @@ test('trf-erf plans: every TRF finite, distinct within its family and below the 
     assert.equal(byFamily.size, 3);
     for (const [f, trfs] of byFamily) {
       assert.equal(new Set(trfs).size, trfs.length, `${scale} ${f}: distinct TRFs ${trfs.join(', ')}`);
-      assert.ok(trfs.length >= 5, `${scale} ${f}: at least 5 values`);
+      assert.ok(trfs.length >= (scale === 'quick' ? 4 : 5), `${scale} ${f}: at least 5 values (4 at the quick scale)`);
     }
   }
 });
