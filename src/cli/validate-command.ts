@@ -21,6 +21,9 @@ import { parseAt, resolveRpe, RpeError, type RpeSpec } from '../validate/rpe.js'
 import type { ExperimentConfig } from '../validate/run.js';
 import { textTable } from '../validate/table.js';
 import { listWeights, loadManifest } from '../validate/weights.js';
+import { SCALES, SUITES, suitePlan, type Scale, type SuiteName } from '../validate/suite.js';
+import { runSuite } from '../validate/suite-run.js';
+import { markdown, suiteTables, writeSuite } from '../validate/suite-output.js';
 
 interface ValidateFlags {
   readonly trainLen?: number;
@@ -45,6 +48,9 @@ interface ValidateFlags {
   readonly backend?: BackendRequest;
   readonly weights?: string;
   readonly progress?: boolean;
+  readonly experiment?: SuiteName;
+  readonly scale?: Scale;
+  readonly seeds?: number[];
 }
 
 function positiveInt(text: string): number {
@@ -101,6 +107,7 @@ export function configFromFlags(flags: ValidateFlags): ExperimentConfig {
     evalLens,
     evalTokens: Math.floor(evalTokens / longest) * longest,
     erfTokens: flags.erfTokens ?? base.erfTokens,
+    ...(base.gradErfRows ? { gradErfRows: base.gradErfRows } : {}),
     erfTolerance: base.erfTolerance,
     threshold: flags.threshold ?? base.threshold,
     eps: flags.eps ?? base.eps,
@@ -130,11 +137,11 @@ export function registerValidateCommand(program: Command): void {
     .option('--name <label>', 'display name for the preceding --rpe', (v: string) => { last('--name').name = v; return v; })
     .option('--train-len <L>', 'training length L (default 64)', positiveInt)
     .option('--eval-lens <list>', 'evaluation lengths (default L,2L,4L,8L,16L)', lengths)
-    .option('--steps <N>', 'training steps (default 3000; 1200 with --quick)', nonNegativeInt)
+    .option('--steps <N>', 'training steps (default 3000; 500 with --quick)', nonNegativeInt)
     .option('--batch <B>', 'sequences per step (default 16)', positiveInt)
     .option('--lr <x>', 'peak learning rate (default 0.003)', positiveNumber)
     .option('--seed <S>', 'random seed: weights and batches (default 1)', nonNegativeInt)
-    .option('--quick', 'the small, fast configuration (under 10 minutes on two cores)')
+    .option('--quick', 'the small, fast configuration (about 5 minutes on two idle cores)')
     .option('--threshold <r>', 'extrapolates when ppl(16L)/ppl(L) <= r (default 1.10)', positiveNumber)
     .option('--eps <e>', 'ε of the TRF (default 0.01)', positiveNumber)
     .option('--eval-tokens <N>', 'scored tokens per evaluation length', positiveInt)
@@ -146,11 +153,41 @@ export function registerValidateCommand(program: Command): void {
     .option('--corpus <file>', 'text file to train and evaluate on (default: State of the Union addresses)')
     .option('--jobs <n>', 'parallel processes (default: number of cores)', positiveInt)
     .addOption(new Option('--backend <name>', 'TensorFlow.js backend').choices(['auto', 'node-gpu', 'node', 'wasm', 'cpu']).default('auto'))
+    .addOption(new Option('--experiment <name>', 'run a named experiment over several seeds: trf-erf (TRF against window and gradient ERF within families) or extrapolation (catalog biases and candidate types 3-13)').choices([...SUITES]))
+    .addOption(new Option('--scale <size>', 'size of --experiment: quick (minutes on 2 cores), default (about an hour), paper (for a GPU)').choices([...SCALES]).default('quick'))
+    .option('--seeds <list>', 'seeds of --experiment (default 1,2,3; paper 1-5)', (v: string) => v.split(',').map((x) => nonNegativeInt(x.trim())))
     .option('--weights <dir>', 'evaluate the models saved in DIR (an earlier --out DIR/weights) again, without training')
     .option('--out <dir>', 'output folder for results.json, the SVG plots, summary.html and weights', 'validate-out')
     .option('--json', 'print the results as JSON on stdout')
     .option('--no-progress', 'no progress bars')
     .action(async (flags: ValidateFlags) => {
+      if (flags.experiment) {
+        if (specs.length > 0 || flags.weights) throw new CliError('--experiment runs its own biases; it cannot be combined with --rpe or --weights', EXIT_INPUT);
+        const plan = suitePlan(flags.experiment, flags.scale ?? 'quick', flags.seeds);
+        const outDir = resolve(flags.out ?? 'validate-out');
+        const progress = createProgress(flags.progress !== false);
+        let result;
+        try {
+          result = await runSuite({
+            plan, command: `rpe validate ${process.argv.slice(3).join(' ')}`.trim(), outDir, backend: flags.backend ?? 'auto',
+            ...(flags.corpus ? { corpusFile: flags.corpus } : {}), ...(flags.jobs ? { jobs: flags.jobs } : {}),
+          }, progress.listener);
+        } catch (err) {
+          if (err instanceof ConfigError) throw new CliError(err.message, EXIT_INPUT);
+          throw err;
+        } finally {
+          progress.stop();
+        }
+        const paths = await writeSuite(result, outDir);
+        if (flags.json) process.stdout.write(`${toJson(result)}\n`);
+        else {
+          process.stdout.write(`backend: ${result.backend}; ${result.runs.length} runs in ${result.seconds.toFixed(0)} s\n\n${suiteTables(result).map(markdown).join('\n\n')}\n\n`);
+          for (const e of result.experiment.errors) process.stdout.write(`failed: ${e.rpe}: ${e.message}\n`);
+          process.stdout.write(`wrote ${paths.json}, ${paths.svg}, ${paths.html}\n`);
+        }
+        if (result.experiment.errors.length > 0) process.exitCode = 1;
+        return;
+      }
       let config: ExperimentConfig;
       if (flags.weights) {
         // re-evaluation: lengths and model follow the saved models unless given

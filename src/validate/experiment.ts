@@ -4,8 +4,8 @@
  * Owns: running a list of RPEs under one configuration, inline (jobs = 1) or in
  * parallel child processes (worker.ts; one per core, since wasm threads do not
  * start in Node), and assembling the experiment result: backend, corpus,
- * configuration, runs in input order, the TRF/ERF Spearman correlation and the
- * agreement count. Writing files is output.ts's job.
+ * configuration, runs in input order, the TRF/ERF rank correlations (window
+ * and gradient ERF) and the agreement count. Writing files is output.ts's job.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -15,7 +15,7 @@ import { loadCorpus, type Corpus } from './corpus.js';
 import { fromJson } from './json.js';
 import { rescoreRun, runOne, type ExperimentConfig, type RunProgress, type RunResult } from './run.js';
 import { rpeLabel, type RpeSpec } from './rpe.js';
-import { spearman } from './stats.js';
+import { kendall, spearman } from './stats.js';
 import { listWeights } from './weights.js';
 import type { RunMessage } from './worker.js';
 
@@ -29,6 +29,8 @@ export interface ExperimentRequest {
   /** parallel processes; 1 runs inline */
   readonly jobs?: number;
   readonly backend?: BackendRequest;
+  /** a seed per spec (same order), overriding config.seed; for multi-seed experiments */
+  readonly seeds?: readonly number[];
 }
 
 export interface CorpusInfo {
@@ -45,6 +47,13 @@ export interface ExperimentResult {
   readonly runs: RunResult[];
   /** Spearman ρ between TRF and ERF across runs with a known TRF (null: fewer than 3 or constant) */
   readonly spearmanTrfErf: number | null;
+  /** the same for the gradient ERF, Kendall's τ of both, and ρ between the two ERFs */
+  readonly correlations: {
+    readonly spearmanTrfGradErf: number | null;
+    readonly kendallTrfErf: number | null;
+    readonly kendallTrfGradErf: number | null;
+    readonly spearmanErfGradErf: number | null;
+  };
   readonly agreement: { readonly agree: number; readonly known: number; readonly total: number };
   readonly jobs: number;
   readonly seconds: number;
@@ -81,6 +90,12 @@ export function summarize(
   return {
     backend, corpus, config, runs,
     spearmanTrfErf: spearman(runs.map((r) => r.trf), runs.map((r) => r.erf)),
+    correlations: {
+      spearmanTrfGradErf: spearman(runs.map((r) => r.trf), runs.map((r) => r.gradErf)),
+      kendallTrfErf: kendall(runs.map((r) => r.trf), runs.map((r) => r.erf)),
+      kendallTrfGradErf: kendall(runs.map((r) => r.trf), runs.map((r) => r.gradErf)),
+      spearmanErfGradErf: spearman(runs.map((r) => r.erf), runs.map((r) => r.gradErf)),
+    },
     agreement: { agree: known.filter((r) => r.agrees).length, known: known.length, total: runs.length },
     jobs, seconds, errors,
   };
@@ -100,13 +115,19 @@ function workerPath(): { file: string; execArgv: string[] } {
   return { file, execArgv };
 }
 
+/** The configuration of spec i: the request's, with its own seed when given. */
+function configFor(req: ExperimentRequest, i: number): ExperimentConfig {
+  const seed = req.seeds?.[i];
+  return seed === undefined ? req.config : { ...req.config, seed };
+}
+
 async function runInline(req: ExperimentRequest, corpus: Corpus, onProgress?: ProgressListener): Promise<{ backend: string; results: Array<RunResult | Error> }> {
   const info = await selectBackend(req.backend ?? 'auto');
   const results: Array<RunResult | Error> = [];
   for (let i = 0; i < req.specs.length; i++) {
     const spec = req.specs[i]!;
     try {
-      results.push(await runOne(spec, req.config, corpus, req.outDir, (p) => onProgress?.(i, rpeLabel(spec), p)));
+      results.push(await runOne(spec, configFor(req, i), corpus, req.outDir, (p) => onProgress?.(i, rpeLabel(spec), p)));
     } catch (err) {
       results.push(err instanceof Error ? err : new Error(String(err)));
     }
@@ -136,7 +157,7 @@ async function runParallel(req: ExperimentRequest, jobs: number, onProgress?: Pr
       const index = next++;
       running++;
       const msg: RunMessage = {
-        type: 'run', index, spec: req.specs[index]!, config: req.config, backend: req.backend ?? 'auto',
+        type: 'run', index, spec: req.specs[index]!, config: configFor(req, index), backend: req.backend ?? 'auto',
         ...(req.corpusFile ? { corpusFile: req.corpusFile } : {}), ...(req.outDir ? { outDir: req.outDir } : {}),
       };
       safeSend(child, msg);

@@ -47,7 +47,8 @@ ${errors}
 <li>corpus: ${esc(result.corpus.split)} (${result.corpus.trainTokens} train / ${result.corpus.validTokens} validation byte tokens)</li>
 <li>model: ${c.model.layers} layers, d = ${c.model.dModel}, ${c.model.heads} heads, MLP ${c.model.dMlp}, byte vocabulary; pre-LayerNorm, GELU</li>
 <li>training: ${c.train.steps} Adam steps, batch ${c.train.batch} × ${L}, peak lr ${c.train.lr}, warm-up ${c.train.warmup}, seed ${c.seed}</li>
-<li>evaluation: ${c.evalTokens} scored tokens per length in non-overlapping blocks; ERF: smallest window within ${(c.erfTolerance * 100).toFixed(0)}% of full attention's perplexity at L (${c.erfTokens} tokens per probe)</li>
+<li>evaluation: ${c.evalTokens} scored tokens per length in non-overlapping blocks; ERF: smallest window within ${(c.erfTolerance * 100).toFixed(0)}% of full attention's perplexity at L (${c.erfTokens} tokens per probe), read from the monotone envelope of the probes (every wider window within the tolerance)</li>
+<li>gradient ERF (Chi et al. 2023): the distance covering 1 − ε = ${1 - c.eps} of the normalised gradient magnitude ‖∂ℓ<sub>i</sub>/∂x<sub>j</sub>‖ of a position's loss with respect to earlier input embeddings, accumulated from distance 0 outward, averaged over ${c.gradErfRows ?? 0} (sequence, position) pairs</li>
 <li>TRF<sub>ε</sub> = min{w : Σ<sub>n≤w</sub> e<sup>p(n)</sup> ≥ (1−ε)·Σ e<sup>p(n)</sup>}, ε = ${c.eps}; the model's TRF is its widest head's</li>
 </ul>
 <h2>Biases</h2>

@@ -144,12 +144,22 @@ export function disposeBatch(b: Batch): void {
  * `idsOneHotT` (training); evaluation uses a plain gather.
  */
 export function forward(params: Params, cfg: ModelConfig, b: Batch, table: tf.Tensor3D): tf.Tensor2D {
+  const emb = params.get('emb')!;
+  const x = b.idsOneHotT ? embedding(emb, b.ids, b.idsOneHotT) : tf.gather(emb, b.ids);
+  return forwardEmbedded(params, cfg, x, b.batch, b.length, table);
+}
+
+/**
+ * Logits [B·T, V] from input embeddings x [B·T, d] (the model after its
+ * embedding lookup). Differentiable with respect to x: the gradient ERF
+ * (grad-erf.ts) differentiates a position's loss with respect to these inputs.
+ */
+export function forwardEmbedded(params: Params, cfg: ModelConfig, x0: tf.Tensor, B: number, T: number, table: tf.Tensor3D): tf.Tensor2D {
   const P = (name: string): tf.Variable => params.get(name)!;
-  const { batch: B, length: T } = b;
   const { heads: H, dModel: d, layers } = cfg;
   const dh = d / H;
   const scale = 1 / Math.sqrt(dh);
-  let x: tf.Tensor = b.idsOneHotT ? embedding(P('emb'), b.ids, b.idsOneHotT) : tf.gather(P('emb'), b.ids);
+  let x: tf.Tensor = x0;
   for (let l = 0; l < layers; l++) {
     const h = layerNorm(x, P(`l${l}.ln1.g`), P(`l${l}.ln1.b`));
     const heads4 = (w: string): tf.Tensor => tf.reshape(linear(h, P(`l${l}.${w}`)), [B, T, H, dh]);

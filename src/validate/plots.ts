@@ -13,7 +13,8 @@ import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { ExperimentResult } from './experiment.js';
 
-async function render(spec: TopLevelSpec): Promise<string> {
+/** Render a Vega-Lite spec to an SVG string, headless. */
+export async function render(spec: TopLevelSpec): Promise<string> {
   const vg = compile(spec).spec;
   const view = new vega.View(vega.parse(vg), { renderer: 'none' });
   try {
@@ -56,14 +57,14 @@ export function trfErfSpec(result: ExperimentResult): TopLevelSpec {
   const finite = result.runs.map((r) => r.trf).filter((t): t is number => t !== null && Number.isFinite(t));
   const top = 10 ** Math.ceil(Math.log10(Math.max(10, ...finite) * 3));
   const seen = new Map<number, number>();
-  const values = result.runs.filter((r) => r.trf !== null).map((r) => {
+  const values = result.runs.filter((r) => r.trf !== null && r.erf !== null).map((r) => {
     const y = Number.isFinite(r.trf!) ? Math.max(1, r.trf!) : top;
     const k = seen.get(y) ?? 0;
     seen.set(y, k + 1);
     return {
       rpe: r.rpe, erf: r.erf, trfPlot: y, labelY: y * 0.7 ** k, verdict: r.verdict,
       trf: Number.isFinite(r.trf!) ? String(r.trf) : '∞',
-      label: `${r.rpe} (TRF ${Number.isFinite(r.trf!) ? r.trf : '∞'}, ERF ${r.erf})`,
+      label: `${r.rpe} (TRF ${Number.isFinite(r.trf!) ? r.trf : '∞'}, ERF ${r.erf}${r.gradErf === null ? '' : `, grad ERF ${r.gradErf}`})`,
     };
   });
   const ticks: number[] = [];

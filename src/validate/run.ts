@@ -11,7 +11,8 @@
 import { join } from 'node:path';
 import { BiasTables } from './bias-table.js';
 import type { Corpus } from './corpus.js';
-import { measureErf } from './erf.js';
+import { erfProbeCount, measureErf } from './erf.js';
+import { measureGradErf } from './grad-erf.js';
 import { evaluate } from './evaluate.js';
 import { disposeParams, initParams, type ModelConfig, type Params } from './model.js';
 import { resolveRpe, type RpeSpec } from './rpe.js';
@@ -28,8 +29,10 @@ export interface ExperimentConfig {
   readonly evalLens: readonly number[];
   /** scored tokens per evaluation length */
   readonly evalTokens: number;
-  /** scored tokens per ERF probe */
+  /** scored tokens per window-ERF probe; 0 skips the window ERF */
   readonly erfTokens: number;
+  /** gradient ERF (grad-erf.ts): sequences per measurement; absent or 0 skips it */
+  readonly gradErfRows?: number;
   readonly erfTolerance: number;
   /** extrapolates when ppl(max length)/ppl(L) ≤ threshold */
   readonly threshold: number;
@@ -52,8 +55,14 @@ export interface RunResult {
   readonly trf: number | null;
   readonly headTrfs: ReadonlyArray<number | null>;
   readonly trfSource: Theory['trfSource'];
-  readonly erf: number;
+  /** window ERF (erf.ts); null when not measured */
+  readonly erf: number | null;
   readonly erfProbes: ReadonlyArray<{ readonly window: number; readonly ppl: number }>;
+  /** gradient ERF (grad-erf.ts, ε = the TRF's ε); null when not measured */
+  readonly gradErf: number | null;
+  /** cumulative normalised gradient share by distance */
+  readonly gradCumulative?: readonly number[];
+  readonly seed?: number;
   /** perplexity by evaluation length */
   readonly ppl: Readonly<Record<string, number>>;
   /** ppl(max length) / ppl(L) */
@@ -80,7 +89,7 @@ export interface RunProgress {
 
 /** Progress units of a run: training steps + evaluation lengths + ERF probes + 1. */
 export function runUnits(cfg: ExperimentConfig): number {
-  return cfg.train.steps + cfg.evalLens.length + Math.ceil(Math.log2(Math.max(2, cfg.train.length))) + 2;
+  return cfg.train.steps + cfg.evalLens.length + (cfg.erfTokens > 0 ? erfProbeCount(cfg.train.length) : 0) + 3;
 }
 
 export function agreement(verdict: Verdict, extrapolates: boolean): boolean | null {
@@ -88,7 +97,11 @@ export function agreement(verdict: Verdict, extrapolates: boolean): boolean | nu
   return (verdict === 'converges') === extrapolates;
 }
 
-interface Measured { ppl: Record<string, number>; pplRatio: number; extrapolates: boolean; erf: number; erfProbes: Array<{ window: number; ppl: number }> }
+interface Measured {
+  ppl: Record<string, number>; pplRatio: number; extrapolates: boolean;
+  erf: number | null; erfProbes: Array<{ window: number; ppl: number }>;
+  gradErf: number | null; gradCumulative?: readonly number[];
+}
 
 function measure(
   params: Params, cfg: ExperimentConfig, tables: BiasTables, corpus: Corpus, report: (p: RunProgress) => void, base: number,
@@ -102,12 +115,18 @@ function measure(
     report({ phase: 'eval', done: ++done, total });
   }
   const L = cfg.train.length;
-  const erf = measureErf(params, cfg.model, tables, corpus.valid, L, { tokens: cfg.erfTokens, tolerance: cfg.erfTolerance },
-    () => report({ phase: 'erf', done: ++done, total }));
+  const erf = cfg.erfTokens > 0
+    ? measureErf(params, cfg.model, tables, corpus.valid, L, { tokens: cfg.erfTokens, tolerance: cfg.erfTolerance },
+      () => report({ phase: 'erf', done: Math.min(total - 1, ++done), total }))
+    : null;
+  const grad = cfg.gradErfRows ? measureGradErf(params, cfg.model, tables, corpus.valid, L, { rows: cfg.gradErfRows, eps: cfg.eps }) : null;
   const longest = Math.max(...cfg.evalLens);
-  const base0 = ppl[String(L)] ?? erf.fullPpl;
+  const base0 = ppl[String(L)] ?? erf?.fullPpl ?? NaN;
   const pplRatio = ppl[String(longest)]! / base0;
-  return { ppl, pplRatio, extrapolates: pplRatio <= cfg.threshold, erf: erf.erf, erfProbes: [...erf.probes] };
+  return {
+    ppl, pplRatio, extrapolates: pplRatio <= cfg.threshold, erf: erf?.erf ?? null, erfProbes: erf ? [...erf.probes] : [],
+    gradErf: grad?.erf ?? null, ...(grad ? { gradCumulative: grad.cumulative } : {}),
+  };
 }
 
 /** Train and measure one RPE. `outDir` receives weights/NAME.{json,bin}. */
@@ -137,7 +156,8 @@ export async function runOne(
       rpe: rpe.label, expression: spec.expression, at: spec.at, headParams: rpe.headParams,
       verdict: theory.verdict, headVerdicts: theory.headVerdicts, ...(theory.reason ? { verdictReason: theory.reason } : {}),
       trf: theory.trf, headTrfs: theory.headTrfs, trfSource: theory.trfSource,
-      erf: m.erf, erfProbes: m.erfProbes, ppl: m.ppl, pplRatio: m.pplRatio, extrapolates: m.extrapolates,
+      erf: m.erf, erfProbes: m.erfProbes, gradErf: m.gradErf, ...(m.gradCumulative ? { gradCumulative: m.gradCumulative } : {}),
+      seed: cfg.seed, ppl: m.ppl, pplRatio: m.pplRatio, extrapolates: m.extrapolates,
       agrees: agreement(theory.verdict, m.extrapolates),
       finalLoss: tail.length ? tail.reduce((a, b) => a + b, 0) / tail.length : null,
       losses: tr.losses.filter((_, i) => i % Math.max(1, Math.floor(tr.losses.length / 200)) === 0),
@@ -171,7 +191,8 @@ export async function rescoreRun(
       rpe: rpe.label, expression: manifest.rpe.expression, at: manifest.rpe.at, headParams: rpe.headParams,
       verdict: theory.verdict, headVerdicts: theory.headVerdicts, ...(theory.reason ? { verdictReason: theory.reason } : {}),
       trf: theory.trf, headTrfs: theory.headTrfs, trfSource: theory.trfSource,
-      erf: m.erf, erfProbes: m.erfProbes, ppl: m.ppl, pplRatio: m.pplRatio, extrapolates: m.extrapolates,
+      erf: m.erf, erfProbes: m.erfProbes, gradErf: m.gradErf, ...(m.gradCumulative ? { gradCumulative: m.gradCumulative } : {}),
+      seed: full.seed, ppl: m.ppl, pplRatio: m.pplRatio, extrapolates: m.extrapolates,
       agrees: agreement(theory.verdict, m.extrapolates), finalLoss: null, msPerStep: null, trainSeconds: null,
       seconds: (performance.now() - t0) / 1000,
     };
