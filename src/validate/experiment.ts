@@ -8,7 +8,9 @@
  * and gradient ERF) and the agreement count. Writing files is output.ts's job.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { selectBackend, type BackendRequest } from './backend.js';
 import { loadCorpus, type Corpus } from './corpus.js';
@@ -103,7 +105,11 @@ export function summarize(
 
 function workerPath(): { file: string; execArgv: string[] } {
   const self = fileURLToPath(import.meta.url);
-  const file = self.replace(/experiment\.(ts|js)$/, (_m, ext: string) => `worker.${ext}`);
+  // from src/ or tsc's dist/src/: the sibling worker module; from the bundle (dist/lib/chunks/…):
+  // the bundle's own worker entry, dist/lib/validate-worker.js
+  const sibling = self.replace(/experiment\.(ts|js)$/, (_m, ext: string) => `worker.${ext}`);
+  const bundled = [join(dirname(self), 'validate-worker.js'), join(dirname(self), '..', 'validate-worker.js')];
+  const file = sibling !== self && existsSync(sibling) ? sibling : bundled.find((f) => existsSync(f)) ?? sibling;
   // keep loader flags (tsx under development), drop the test runner's own flags
   const execArgv: string[] = [];
   const argv = process.execArgv;
