@@ -53,6 +53,16 @@ export interface ConcreteOptions {
 const I = { ...Ins };
 
 const MAX_W = 10n ** 300n;
+/** the Hurwitz-zeta family's tails are decimal bounds of any size: TRFs up to 10^100000 */
+const MAX_LOG10_HUGE = 100000;
+const MAX_W_HUGE = 10n ** BigInt(MAX_LOG10_HUGE);
+
+/** ≈ 10^l10 as an integer (a search hint only: its accuracy does not matter) */
+export function powerOfTen(l10: number): bigint {
+  const k = Math.floor(l10);
+  const mant = Math.pow(10, l10 - k);
+  return (BigInt(Math.round(mant * 1e6)) * 10n ** BigInt(Math.max(0, k))) / 1000000n;
+}
 
 /**
  * The test "tail ≤ ε·S" against a precomputed ε·S: first in doubles (outward
@@ -141,12 +151,19 @@ function deciderVerdict(p: Expr, variable: string, from: bigint): { verdict: Trf
   }
 }
 
-function describeBracket(lo: bigint, hi: bigint | null, evaluations: number): string {
-  if (hi === null) return `bisection gave no certified upper end below 1e300 (${evaluations} evaluations)`;
+function describeBracket(lo: bigint, hi: bigint | null, evaluations: number, hugeLimit = false): string {
+  if (hi === null) return `bisection gave no certified upper end below ${hugeLimit ? `10^${MAX_LOG10_HUGE}` : '1e300'} (${evaluations} evaluations)`;
   if (lo === hi) return `bisection on a log scale closed the bracket (${evaluations} evaluations)`;
-  const rel = Number(hi - lo) / Number(hi);
+  const rel = relativeWidth(lo, hi);
   return `bisection on a log scale (${evaluations} evaluations); the bracket stays open because near the answer ` +
     `the tail changes by less than the certified error per step (relative width ${rel.toExponential(1)}); trf is its upper end, which is certified`;
+}
+
+/** (hi − lo)/hi as a double, for integers of any size */
+export function relativeWidth(lo: bigint, hi: bigint): number {
+  if (hi <= 0n) return 0;
+  const shift = BigInt(Math.max(0, hi.toString(2).length - 60));
+  return Number((hi - lo) >> shift) / Number(hi >> shift);
 }
 
 export function concreteTrf(p: Expr, variable: string, from: bigint, eps: DInterval, options: ConcreteOptions = {}): ConcreteTrf {
@@ -175,15 +192,23 @@ export function concreteTrf(p: Expr, variable: string, from: bigint, eps: DInter
     if (model) {
       const S = DI.fromInterval(model.S);
       const est = model.estimate(DI.toInterval(eps).lo);
-      const guess = Number.isFinite(est) && est > Number(from) && est < 1e290 ? BigInt(Math.floor(est)) : undefined;
+      const l10 = model.log10Estimate(DI.toInterval(eps).lo);
+      const guess = Number.isFinite(est) && est > Number(from) && est < 1e290 ? BigInt(Math.floor(est))
+        : Number.isFinite(l10) && l10 > 15 && l10 < MAX_LOG10_HUGE ? powerOfTen(l10) : undefined;
       const threshold = new Threshold(eps, S);
-      const search = searchLeast(from, (w) => threshold.decide(model.tail(w + 1n)), {
-        maxW: MAX_W, ...(guess !== undefined ? { guess } : {}),
+      // beyond 10^300 the tail is compared on the log scale: ln tail(w) against ln(ε·S)
+      const logBound = I.log(DI.toInterval(DI.mul(eps, S)));
+      const decideLog = (a: bigint): Decision => {
+        const t = model.logTail(a);
+        return t.hi <= logBound.lo ? true : t.lo > logBound.hi ? false : undefined;
+      };
+      const search = searchLeast(from, (w) => (w < MAX_W ? threshold.decide(model.tail(w + 1n)) : decideLog(w + 1n)), {
+        maxW: MAX_W_HUGE, relWidth: 1e-9, ...(guess !== undefined ? { guess } : {}),
       });
       return {
         verdict: 'converges', lo: search.lo, hi: search.hi, S, closedForm: model.latex,
         method: `closed form (Hurwitz zeta): S and every tail from certified ζ(s, a) (Euler–Maclaurin, 11 Bernoulli corrections, explicit remainder); ` +
-          describeBracket(search.lo, search.hi, search.evaluations),
+          describeBracket(search.lo, search.hi, search.evaluations, true),
       };
     }
   }
