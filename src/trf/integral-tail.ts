@@ -34,11 +34,11 @@ export class IntegralTail {
   private close: Close | null = null;
   openReason: string | null = null;
 
-  constructor(readonly g: Expr, readonly variable: string, readonly U0: number, readonly depth: number, private readonly maxBlocks = 400) {
+  constructor(readonly g: Expr, readonly variable: string, readonly U0: number, readonly depth: number, private readonly maxBlocks = 80) {
     this.integrator = new BlockIntegrator(g, variable, U0);
   }
 
-  /** extend until the tail beyond the blocks is bracketed within tol × (the integral so far); false when it never is */
+  /** extend until the tail beyond the blocks is bracketed within relTol × (the whole integral); false when it never is */
   build(relTol: number): boolean {
     let running = 0;
     let nestedTries = 0;
@@ -57,9 +57,9 @@ export class IntegralTail {
       running += Math.max(0, block.integral.lo);
       const B = block.x1;
       if (!(B > 1)) continue;
-      const tol = relTol * running;
       const power = this.powerAt(B);
-      if (power && power.total.hi - power.total.lo <= tol) {
+      // the bracket's width against the whole integral (the part beyond B usually dominates)
+      if (power && power.total.hi - power.total.lo <= relTol * (running + power.total.lo)) {
         this.close = power;
         return true;
       }
@@ -68,9 +68,9 @@ export class IntegralTail {
         nestedTries++;
         const V = I.log(I.exact(B));
         const inner = new IntegralTail(logScale(this.g, this.variable), this.variable, V.lo, this.depth + 1, this.maxBlocks);
-        if (inner.build(relTol / 4)) {
+        if (inner.build(relTol)) {
           const total = inner.integralAt(V);
-          if (total.hi - total.lo <= tol) {
+          if (total.hi - total.lo <= relTol * (running + total.lo)) {
             this.close = { kind: 'nested', B, inner, total };
             return true;
           }

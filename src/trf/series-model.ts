@@ -168,7 +168,7 @@ export class SeriesModel {
     }
     const U = I.log(I.fromBigInt(M));
     const tail = new IntegralTail(logScale(this.p, this.variable), this.variable, U.lo, 1);
-    if (!tail.build(tol / 4)) {
+    if (!tail.build(tol / 2)) {
       this.notes.push(tail.openReason ?? 'the log-scale tail did not close');
       return false;
     }
