@@ -26,6 +26,7 @@ import { evalElastic } from '../numeric/elasticity.js';
 import type { Interval } from '../numeric/interval.js';
 import * as Ins from '../numeric/interval.js';
 import { buildSeriesModel, type SeriesModel } from './series-model.js';
+import { tidyLogs } from './log-tidy.js';
 
 // plain-object copies: cheap property access on hot paths (no module-namespace getters)
 const DI = { ...DIns };
@@ -166,9 +167,11 @@ export function relativeWidth(lo: bigint, hi: bigint): number {
   return Number((hi - lo) >> shift) / Number(hi >> shift);
 }
 
-export function concreteTrf(p: Expr, variable: string, from: bigint, eps: DInterval, options: ConcreteOptions = {}): ConcreteTrf {
+export function concreteTrf(input: Expr, variable: string, from: bigint, eps: DInterval, options: ConcreteOptions = {}): ConcreteTrf {
   if (!(eps.lo.gt(0) && eps.hi.lt(1))) throw new InputError('option', 'ε must lie strictly between 0 and 1');
-  checkFirstTerm(p, variable, from);
+  checkFirstTerm(input, variable, from);
+  // log(r^n), log(1/(n·log(n)^s)), …: the same function, written so that it can be evaluated
+  const p = tidyLogs(input, variable, Number(from));
   const family = recognize(p, variable);
 
   if (family.kind === 'geometric') {

@@ -42,6 +42,8 @@ export interface SeriesModelOptions {
   readonly closeTolerance?: number;
   readonly maxBlocks?: number;
   readonly integrator?: IntegratorOptions;
+  /** head length of the direct (block-free) closure used when the blocks fail */
+  readonly directHead?: number;
 }
 
 interface BlockEm {
@@ -118,6 +120,11 @@ export class SeriesModel {
         this.openReason = `no bound x·p'(x) ≤ −s < −1 could be proved on [M, ∞) for any M up to 1e300`;
         return false;
       }
+      // blocks that stay short (an oscillating term such as sin n) will not reach a closure in time
+      if (this.integrator.blocks.length >= 96 && this.integrator.end < 64 * Number(this.N0)) {
+        this.openReason = `the integration blocks stay short (${this.integrator.blocks.length} blocks reach only n = ${Math.floor(this.integrator.end)}): an oscillating or non-smooth term`;
+        return false;
+      }
       if (this.integrator.blocks.length >= maxBlocks) {
         this.openReason = `gave up after ${maxBlocks} integration blocks`;
         return false;
@@ -156,6 +163,34 @@ export class SeriesModel {
         return true;
       }
     }
+  }
+
+  /**
+   * Close right after the head, without integration blocks: the power-law closure at N0
+   * with its bounded perturbation split off (sin n, cos n/n, …). Certified but wide:
+   * its width is e^{r_hi − r_lo} − 1 of the tail beyond N0.
+   */
+  closeDirect(): boolean {
+    const cl = tryClosure(this.p, this.variable, this.N0);
+    if (!cl) {
+      this.openReason ??= `no power-law bound (with bounded perturbation) on [${this.N0}, ∞)`;
+      return false;
+    }
+    let cs: Interval;
+    try {
+      cs = closureSum(cl, this.N0);
+    } catch {
+      return false;
+    }
+    if (!Number.isFinite(cs.hi)) return false;
+    this.closure = cl;
+    this.M = this.N0;
+    this.closureAtM = cs;
+    this.dM = [];
+    this.openReason = null;
+    this.notes.push(`no integration blocks (${this.integrator.blocks.length === 0 ? 'not needed' : 'they do not reach far'}): the tail beyond n = ${this.N0} is bracketed directly, ` +
+      `its width set by the bounded remainder`);
+    return true;
   }
 
   /** the log-scale closure at M: proves f non-increasing on [M, ∞) and brackets ∫_M^∞ f within tol */
@@ -324,7 +359,12 @@ export function buildSeriesModel(p: Expr, variable: string, from: bigint, option
   let bestWidth = Infinity;
   for (const h of lengths) {
     const model = new SeriesModel(p, variable, from, h, options);
-    if (!model.close()) return best ?? model;
+    if (!model.close()) {
+      if (best) return best;
+      // a bounded perturbation that the blocks cannot follow: a long head, then the direct closure
+      const direct = new SeriesModel(p, variable, from, options.directHead ?? 4096, { ...options });
+      return direct.closeDirect() ? direct : model;
+    }
     const S = model.S!;
     const w = DI.relWidth(S);
     if (w < bestWidth) {
