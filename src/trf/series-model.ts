@@ -194,7 +194,9 @@ export class SeriesModel {
   }
 
   /** the log-scale closure at M: proves f non-increasing on [M, ∞) and brackets ∫_M^∞ f within tol */
-  tryLogClosure(M: bigint, tol: number, running: number): boolean {
+  tryLogClosure(M: bigint, closeTol: number, running: number): boolean {
+    // each level of u = e^v adds its rounding: accept a few units of 1e-13 (the TRF needs far less)
+    const tol = Math.max(closeTol, 1e-12);
     try {
       const d = evalElastic(this.p, { variable: this.variable, M: I.fromBigInt(M) });
       if (!(d.D.hi <= 0)) return false;
