@@ -67,6 +67,7 @@ export function formatTrfReport(report: TrfReport, verbose: boolean): string {
   const lines = [`TRF of Σ_{n≥${report.from}} exp(p(n)),  p(n) = ${report.expression},  ε = ${report.eps}`];
   for (const r of report.results) {
     lines.push(`  ${resultLine(r)}`);
+    if (r.law) lines.push(`      law (ε → 0, ${r.law.regime}): ${r.law.unicode}${r.law.value !== null ? ` ≈ ${r.law.value.toPrecision(5)} here` : ''}; error ${r.law.error}`);
     if (verbose || r.trf === null) lines.push(`      method: ${r.method}`);
     if (verbose && r.closedForm) lines.push(`      closed form: ${r.closedForm}`);
   }

@@ -15,7 +15,9 @@ import { freeParameters } from '../parse/walk.js';
 import * as DIns from '../numeric/decimal-interval.js';
 import type { DInterval } from '../numeric/decimal-interval.js';
 import { type ConcreteTrf, concreteTrf, type TrfVerdict } from './concrete.js';
-import { constValue } from './recognize.js';
+import Fraction from 'fraction.js';
+import { constRational, constValue } from './recognize.js';
+import { type TrfLaw, trfLaw } from './law.js';
 import { substituteParameters } from '../parse/substitute.js';
 import { alibiSlopes, combineAt, type ParamValue, parseAtOption } from './substitute.js';
 import { symbolicForm } from './symbolic.js';
@@ -52,6 +54,8 @@ export interface TrfResult {
   readonly sumError: string | null;
   readonly closedForm: string | null;
   readonly method: string;
+  /** the leading-order law of TRF_ε as ε → 0 from the asymptotic expansion (an approximation, not certified); null outside its regimes */
+  readonly law: TrfLaw | null;
 }
 
 export interface TrfReport {
@@ -130,13 +134,13 @@ export function atNumbers(values: Readonly<Record<string, ParamValue>>): Record<
   return out;
 }
 
-export function toResult(at: Record<string, number>, r: ConcreteTrf): TrfResult {
+export function toResult(at: Record<string, number>, r: ConcreteTrf, law: TrfLaw | null = null): TrfResult {
   const bracket: TrfResult['bracket'] = r.lo === null ? null : [jsonInteger(r.lo), r.hi === null ? null : jsonInteger(r.hi)];
   const trfValue = r.hi === null ? null : jsonInteger(r.hi);
   const sum = r.S ? formatSum(r.S) : null;
   return {
     at, verdict: r.verdict, trf: trfValue, bracket,
-    sum: sum?.sum ?? null, sumError: sum?.sumError ?? null, closedForm: r.closedForm, method: r.method,
+    sum: sum?.sum ?? null, sumError: sum?.sumError ?? null, closedForm: r.closedForm, method: r.method, law,
   };
 }
 
@@ -148,6 +152,23 @@ function maxOf(results: readonly TrfResult[]): JsonInteger | null {
     if (best === null || v > best) best = v;
   }
   return best === null ? null : jsonInteger(best);
+}
+
+/** the law at one parameter point, with the certified S for its value */
+function lawAt(p: Expr, variable: string, values: Readonly<Record<string, ParamValue>>, eps: DInterval, S: DInterval | null): TrfLaw | null {
+  const exact: Record<string, Fraction> = {};
+  for (const [k, v] of Object.entries(values)) {
+    const f = constRational(v.expr);
+    if (f === null) {
+      const iv = constValue(v.expr);
+      exact[k] = new Fraction(iv.lo / 2 + iv.hi / 2);
+    } else exact[k] = f;
+  }
+  try {
+    return trfLaw(p, variable, exact, Number(DI.midRad(eps).mid.toString()), S === null ? null : Number(DI.midRad(S).mid.toString()));
+  } catch {
+    return null;
+  }
 }
 
 /** Parse, substitute and compute: one result per parameter point. */
@@ -165,7 +186,7 @@ export function trf(expr: string, options: TrfOptions = {}): TrfReport {
       ? symbolicForm(parsed.expr, parsed.variable) : null;
     if (!sym) throw err;
     const result: TrfResult = {
-      at: {}, verdict: 'unknown', trf: null, bracket: null, sum: null, sumError: null, closedForm: sym.latex,
+      at: {}, verdict: 'unknown', trf: null, bracket: null, sum: null, sumError: null, closedForm: sym.latex, law: null,
       method: `symbolic closed form (${sym.family}) for ${sym.conditions}; give --at ${parsed.parameters[0]}=… for certified numbers`,
     };
     return { expression: parsed.normalized, eps: Number(DI.midRad(eps).mid.toString()), from, results: [result], max: null };
@@ -173,7 +194,8 @@ export function trf(expr: string, options: TrfOptions = {}): TrfReport {
   const results = points.map((values) => {
     const concrete: Expr = substituteParameters(parsed.expr, Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.expr])));
     if (freeParameters(concrete).length > 0) throw new InputError('option', 'internal: a parameter was left without a value');
-    return toResult(atNumbers(values), concreteTrf(concrete, parsed.variable, BigInt(from), eps));
+    const r = concreteTrf(concrete, parsed.variable, BigInt(from), eps);
+    return toResult(atNumbers(values), r, r.verdict === 'converges' ? lawAt(parsed.expr, parsed.variable, values, eps, r.S) : null);
   });
   return {
     expression: parsed.normalized,
