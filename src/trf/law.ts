@@ -76,7 +76,7 @@ function finish(expression: string, regime: string, error: string, errorOrder: s
   let value: number | null = null;
   try {
     const parsed = parseExpression(expression, { variable: 'eps' });
-    latex = toTex(parsed.expr).replace(/\beps\b/g, '\\varepsilon');
+    latex = toTex(parsed.expr).replace(/\\mathrm\{eps\}/g, '\\varepsilon').replace(/\beps\b/g, '\\varepsilon');
     if (S !== null && Number.isFinite(S) && S > 0) {
       const sub: Record<string, Expr> = { S: E.num(new Fraction(S)) };
       for (const [k, v] of Object.entries(values)) sub[k] = E.num(v);
