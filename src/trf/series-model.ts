@@ -200,6 +200,10 @@ export class SeriesModel {
     try {
       const d = evalElastic(this.p, { variable: this.variable, M: I.fromBigInt(M) });
       if (!(d.D.hi <= 0)) return false;
+      // only at the boundary: x·p'(x) bounded on [M, ∞) and straddling −1 (Bertrand-type).
+      // Unbounded below, it eventually drops below −1 and the power-law closure comes (cheaper);
+      // entirely above −1 nothing closes at this M
+      if (!(d.D.lo < -1 && Number.isFinite(d.D.lo))) return false;
     } catch {
       return false;
     }
