@@ -32,11 +32,14 @@ export interface SearchResult {
   readonly evaluations: number;
 }
 
+const DOUBLE_SAFE = 2n ** 1000n;
+const TWO60 = 2n ** 60n;
+
 function midpoint(L: bigint, R: bigint): bigint {
   // geometric mean when the range spans more than a factor 2, arithmetic otherwise
   if (L >= 1n && R > 2n * L) {
     // doubles while they hold the ends; exact integer square roots beyond (TRFs near 10^2000)
-    const g = R < 2n ** 1000n
+    const g = R < DOUBLE_SAFE
       ? BigInt(Math.floor(Math.sqrt(Number(L)) * Math.sqrt(Number(R))))
       : integerRoot(L * R, 2);
     if (g > L && g < R) return g;
@@ -53,7 +56,7 @@ function closeEnough(L: bigint, R: bigint, rel: number): boolean {
   if (R - L <= 1n) return true;
   // (R − L) ≤ rel·R and R > 1/rel, in exact integer arithmetic (R may exceed the double range)
   const q = relFraction(rel);
-  return (R - L) * 2n ** 60n <= q * R && R * q > 2n ** 60n;
+  return (R - L) * TWO60 <= q * R && R * q > TWO60;
 }
 
 export function searchLeast(from: bigint, decide: (w: bigint) => Decision, options: SearchOptions = {}): SearchResult {

@@ -70,15 +70,18 @@ export function geometricTrf(g: Geometric, from: bigint, eps: DInterval): Geomet
   };
 }
 
-/** an enclosure of ln(a + α) for an integer a ≥ 1 of any size and α ≥ 0 tiny beside it (a > 10^17) */
+/** an enclosure of ln(a + α) for an integer a ≥ 1 of any size and a shift |α| < 10^(digits − 17) */
 export function lnBigInt(a: bigint, alpha: Interval): Interval {
   const digits = a.toString();
   if (digits.length <= 17) return I.log(I.add(I.fromBigInt(a), alpha));
   const k = digits.length - 17;
-  // m·10^k ≤ a < (m + 1)·10^k with m the first 17 digits; α < 10^k is absorbed by m + 2
-  if (!(alpha.hi < 1e16)) throw new RangeError('shift too large for the log-scale tail');
-  const lo = I.log(I.fromBigInt(BigInt(digits.slice(0, 17)))).lo;
-  const hi = I.log(I.fromBigInt(BigInt(digits.slice(0, 17)) + 2n)).hi;
+  // m·10^k ≤ a < (m + 1)·10^k with m the first 17 digits (m ≥ 10^16); |α| < 10^k gives
+  // (m − 1)·10^k < a + α < (m + 2)·10^k
+  const bound = k >= 300 ? Infinity : Math.pow(10, k);
+  if (!(Math.max(Math.abs(alpha.lo), Math.abs(alpha.hi)) < Math.min(bound, 1e300))) throw new RangeError('shift too large for the log-scale tail');
+  const m = BigInt(digits.slice(0, 17));
+  const lo = I.log(I.fromBigInt(m - 1n)).lo;
+  const hi = I.log(I.fromBigInt(m + 2n)).hi;
   const kLn10 = I.mul(I.exact(k), I.log(I.exact(10)));
   return { lo: I.add(I.exact(lo), kLn10).lo, hi: I.add(I.exact(hi), kLn10).hi };
 }

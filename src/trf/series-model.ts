@@ -340,7 +340,9 @@ export class SeriesModel {
   /** a one-line account of how the numbers were obtained */
   describe(): string {
     const parts = [`head n=${this.from}..${this.N0 - 1n} summed term by term (decimal.js accumulation)`];
-    parts.push(`Euler–Maclaurin (m=${EM.EM_ORDER}) with validated Taylor-model integration on ${this.integrator.blocks.length} geometric blocks`);
+    if (this.M !== this.N0 || this.integrator.blocks.length > 0) {
+      parts.push(`Euler–Maclaurin (m=${EM.EM_ORDER}) with validated Taylor-model integration on ${this.integrator.blocks.length} geometric blocks`);
+    }
     if (this.closure) {
       const sHi = this.closure.sHi === Infinity ? '∞' : fmt(this.closure.sHi);
       parts.push(`tail n ≥ ${this.M} by the proved bound ${fmt(this.closure.sLo)} ≤ −x·p'(x) ≤ ${sHi}` +
