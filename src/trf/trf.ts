@@ -171,6 +171,23 @@ function lawAt(p: Expr, variable: string, values: Readonly<Record<string, ParamV
   }
 }
 
+/**
+ * The law with the parameters left symbolic: the expansion's shape is read at the first of a few
+ * sample points where it falls in a known regime (the regime says at which point; S stays a symbol).
+ */
+function symbolicLaw(p: Expr, variable: string, parameters: readonly string[], eps: number): TrfLaw | null {
+  for (const v of [new Fraction(3, 2), new Fraction(2), new Fraction(3), new Fraction(1, 2)]) {
+    const point = Object.fromEntries(parameters.map((name) => [name, v]));
+    try {
+      const law = trfLaw(p, variable, point, eps, null);
+      if (law) return { ...law, regime: `${law.regime} (shape read at ${parameters.map((n) => `${n} = ${v.toFraction()}`).join(', ')}; it holds where the series converges and the expansion keeps this shape)` };
+    } catch {
+      // next sample point
+    }
+  }
+  return null;
+}
+
 /** Parse, substitute and compute: one result per parameter point. */
 export function trf(expr: string, options: TrfOptions = {}): TrfReport {
   const eps = parseEps(options.eps);
@@ -186,7 +203,8 @@ export function trf(expr: string, options: TrfOptions = {}): TrfReport {
       ? symbolicForm(parsed.expr, parsed.variable) : null;
     if (!sym) throw err;
     const result: TrfResult = {
-      at: {}, verdict: 'unknown', trf: null, bracket: null, sum: null, sumError: null, closedForm: sym.latex, law: null,
+      at: {}, verdict: 'unknown', trf: null, bracket: null, sum: null, sumError: null, closedForm: sym.latex,
+      law: symbolicLaw(parsed.expr, parsed.variable, parsed.parameters, Number(DI.midRad(eps).mid.toString())),
       method: `symbolic closed form (${sym.family}) for ${sym.conditions}; give --at ${parsed.parameters[0]}=… for certified numbers`,
     };
     return { expression: parsed.normalized, eps: Number(DI.midRad(eps).mid.toString()), from, results: [result], max: null };

@@ -6,6 +6,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { trf } from '../../src/trf/trf.js';
+import { parseExpression } from '../../src/parse/parse.js';
+import { substituteParameters } from '../../src/parse/substitute.js';
+import * as E from '../../src/parse/expr.js';
+import { evalInterval } from '../../src/numeric/expr-interval.js';
 
 /** the largest relative distance from the law's value to a point of the certified bracket */
 function relError(r: ReturnType<typeof trf>['results'][number]): number {
@@ -34,6 +38,24 @@ describe('TRF law', () => {
     }
     for (const [m, errs] of byM) {
       assert.ok(errs[0]! > errs[1]! && errs[1]! > errs[2]!, `m=${m}: errors ${errs.join(', ')} do not shrink`);
+    }
+  });
+
+  it('rpe trf "-m*log(1+n)" without values: the symbolic law, evaluated with the certified S, matches the certified TRF', () => {
+    const law = trf('-m*log(1+n)').results[0]!.law;
+    assert.ok(law, 'no symbolic law');
+    const parsed = parseExpression(law.expression, { variable: 'eps' });
+    for (const eps of ['1e-2', '1e-4', '1e-6']) {
+      for (const r of trf('-m*log(1+n)', { at: ['m=3/2,2,3'], eps }).results) {
+        const e = substituteParameters(parsed.expr, { m: E.num(r.at.m!), S: E.num(Number(r.sum)) });
+        const v = evalInterval(e, { variable: 'eps', x: { lo: Number(eps), hi: Number(eps) } });
+        const value = (v.lo + v.hi) / 2;
+        const lo = Number(BigInt(r.bracket![0]));
+        const hi = Number(BigInt(r.bracket![1]!));
+        const err = Math.max(Math.abs(value - lo), Math.abs(value - hi)) / lo;
+        const width = (hi - lo) / lo;
+        assert.ok(err <= 5 * Math.pow(Number(eps), 1 / (r.at.m! - 1)) + 2 * width, `m=${r.at.m} ε=${eps}: ${value} vs [${lo}, ${hi}]`);
+      }
     }
   });
 
