@@ -121,7 +121,7 @@ export class SeriesModel {
         return false;
       }
       // blocks that stay short (an oscillating term such as sin n) will not reach a closure in time
-      if (this.integrator.blocks.length >= 96 && this.integrator.end < 64 * Number(this.N0)) {
+      if (this.integrator.blocks.length >= 48 && this.integrator.end < 16 * Number(this.N0)) {
         this.openReason = `the integration blocks stay short (${this.integrator.blocks.length} blocks reach only n = ${Math.floor(this.integrator.end)}): an oscillating or non-smooth term`;
         return false;
       }
