@@ -38,6 +38,10 @@ function cases(): Case[] {
     for (const c of combos) out.push({ ...base, at: Object.entries(c).map(([k, v]) => `${k}=${v}`) });
   }
   for (const formula of ['-0.3*n^0.1', '-0.01*log(1+n)^2', '-sqrt(n)', '-2*log(1+n)', '-1.01*log(1+n)']) out.push({ id: 'issue', formula, at: [] });
+  // issue 14: Bertrand tails, a TRF near 10^2000, a bounded perturbation, Γ
+  for (const formula of ['-log(1+n) - 2*log(log(n+3))', '-log(n+3)-log(log(n+3))-2*log(log(log(n+3)))', '-1.001*log(1+n)', '-2*log(1+n) + sin(n)', '-log(gamma(n+2))', '-log(factorial(n))']) {
+    out.push({ id: 'issue-14', formula, at: [] });
+  }
   return out;
 }
 
@@ -48,13 +52,19 @@ function big(n: bigint): string {
   return `${s[0]}.${s.slice(1, 12)}e${s.length - 1}`;
 }
 
+/** (h − l)/h for integers of any size */
+function rel(l: bigint, h: bigint): number {
+  const shift = BigInt(Math.max(0, h.toString(2).length - 60));
+  return Number((h - l) >> shift) / Number(h >> shift);
+}
+
 function trfText(r: TrfReport['results'][number]): string {
   if (r.bracket === null) return '—';
   const [lo, hi] = r.bracket;
   if (String(lo) === String(hi)) return String(lo);
   const l = BigInt(lo);
   const h = hi === null ? null : BigInt(hi);
-  return h === null ? `≥ ${big(l)}` : `[${big(l)}, ${big(h)}] (rel. width ${(Number(h - l) / Number(h)).toExponential(1)})`;
+  return h === null ? `≥ ${big(l)}` : `[${big(l)}, ${big(h)}] (rel. width ${rel(l, h).toExponential(1)})`;
 }
 
 function main(argv: readonly string[]): void {

@@ -94,6 +94,7 @@ export function formatTrfReport(report: TrfReport, verbose: boolean): string {
   if (report.slopes) lines.push(`  slopes: ${report.slopes}`);
   for (const r of report.results) {
     lines.push(`  ${resultLine(r)}`);
+    if (r.law) lines.push(`      law (ε → 0, ${r.law.regime}): ${r.law.unicode}${r.law.value !== null ? ` ≈ ${r.law.value.toPrecision(5)} here` : ''}; error ${r.law.error}`);
     if (verbose || r.trf === null) lines.push(`      method: ${r.method}`);
     if (verbose && r.closedForm) lines.push(`      closed form: ${texToText(r.closedForm)}`);
   }

@@ -11,6 +11,7 @@
  * points (where tail(w) is within rounding of ε·S) stay inside the bracket.
  * A huge TRF therefore costs ~100 evaluations, never a sum of 10^18 terms.
  */
+import { integerRoot } from '../numeric/bigint-math.js';
 
 export type Decision = boolean | undefined;
 
@@ -31,19 +32,31 @@ export interface SearchResult {
   readonly evaluations: number;
 }
 
+const DOUBLE_SAFE = 2n ** 1000n;
+const TWO60 = 2n ** 60n;
+
 function midpoint(L: bigint, R: bigint): bigint {
   // geometric mean when the range spans more than a factor 2, arithmetic otherwise
   if (L >= 1n && R > 2n * L) {
-    const g = BigInt(Math.floor(Math.sqrt(Number(L)) * Math.sqrt(Number(R))));
+    // doubles while they hold the ends; exact integer square roots beyond (TRFs near 10^2000)
+    const g = R < DOUBLE_SAFE
+      ? BigInt(Math.floor(Math.sqrt(Number(L)) * Math.sqrt(Number(R))))
+      : integerRoot(L * R, 2);
     if (g > L && g < R) return g;
   }
   return L + (R - L) / 2n;
 }
 
+/** rel as an exact fraction num/2^60 (rounded down: the test below only gets stricter) */
+function relFraction(rel: number): bigint {
+  return BigInt(Math.floor(rel * 2 ** 60));
+}
+
 function closeEnough(L: bigint, R: bigint, rel: number): boolean {
   if (R - L <= 1n) return true;
-  const width = Number(R - L);
-  return width <= rel * Number(R) && width > 0 && Number(R) > 1 / rel;
+  // (R − L) ≤ rel·R and R > 1/rel, in exact integer arithmetic (R may exceed the double range)
+  const q = relFraction(rel);
+  return (R - L) * TWO60 <= q * R && R * q > TWO60;
 }
 
 export function searchLeast(from: bigint, decide: (w: bigint) => Decision, options: SearchOptions = {}): SearchResult {
@@ -72,7 +85,23 @@ export function searchLeast(from: bigint, decide: (w: bigint) => Decision, optio
     else if (d === false) {
       L = g;
       w = g;
-    } else undecided ??= g;
+    } else {
+      undecided ??= g;
+      // the hint is within rounding of the answer: look for a certified "no" below it
+      // (by factors of 16) and grow from the hint, instead of from `from`
+      w = g;
+      for (let below = from + (g - from) / 16n; below > L; below = from + (below - from) / 16n) {
+        const e = test(below);
+        if (e === false) {
+          L = below;
+          break;
+        }
+        if (e === true) {
+          H = below;
+          break;
+        }
+      }
+    }
   }
   while (H === null) {
     w = from + (w - from + 1n) * 16n;

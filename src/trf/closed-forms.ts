@@ -70,6 +70,22 @@ export function geometricTrf(g: Geometric, from: bigint, eps: DInterval): Geomet
   };
 }
 
+/** an enclosure of ln(a + α) for an integer a ≥ 1 of any size and a shift |α| < 10^(digits − 17) */
+export function lnBigInt(a: bigint, alpha: Interval): Interval {
+  const digits = a.toString();
+  if (digits.length <= 17) return I.log(I.add(I.fromBigInt(a), alpha));
+  const k = digits.length - 17;
+  // m·10^k ≤ a < (m + 1)·10^k with m the first 17 digits (m ≥ 10^16); |α| < 10^k gives
+  // (m − 1)·10^k < a + α < (m + 2)·10^k
+  const bound = k >= 300 ? Infinity : Math.pow(10, k);
+  if (!(Math.max(Math.abs(alpha.lo), Math.abs(alpha.hi)) < Math.min(bound, 1e300))) throw new RangeError('shift too large for the log-scale tail');
+  const m = BigInt(digits.slice(0, 17));
+  const lo = I.log(I.fromBigInt(m - 1n)).lo;
+  const hi = I.log(I.fromBigInt(m + 2n)).hi;
+  const kLn10 = I.mul(I.exact(k), I.log(I.exact(10)));
+  return { lo: I.add(I.exact(lo), kLn10).lo, hi: I.add(I.exact(hi), kLn10).hi };
+}
+
 export interface LogLinearModel {
   readonly s: Interval;
   /** α = b/r */
@@ -79,8 +95,12 @@ export interface LogLinearModel {
   readonly S: Interval;
   /** Σ_{n≥a} f(n) */
   tail(a: bigint): Interval;
+  /** ln Σ_{n≥a} f(n) for a of any size (integral-test bounds) */
+  logTail(a: bigint): Interval;
   /** the asymptotic TRF formula, evaluated (uncertified) */
   estimate(eps: number): number;
+  /** log10 of the same estimate (finite where the estimate overflows doubles) */
+  log10Estimate(eps: number): number;
   readonly latex: string;
 }
 
@@ -98,16 +118,28 @@ export function logLinearModel(f: LogLinear, from: bigint): LogLinearModel | nul
   const zeta = (x: Interval): Interval => hurwitzZeta(s, x);
   const S = I.mul(factor, zeta(start));
   const tail = (a: bigint): Interval => I.mul(factor, zeta(I.add(alpha, I.fromBigInt(a))));
+  // any size, on the log scale (doubles hold ln a for a up to 10^(10^300)): from the integral test
+  //   x^{1−s}/(s−1) ≤ ζ(s, x) ≤ x^{1−s}/(s−1) + x^{−s}   (t ↦ t^{−s} decreasing, x > 0, s > 1),
+  // ln ζ(s, x) ∈ (1−s)·ln x − ln(s−1) + [0, ln(1 + (s−1)/x)] and ln(1 + y) ≤ y
+  const sM1 = I.sub(s, I.ONE);
+  const lnFactor = I.log(factor);
+  const logTail = (a: bigint): Interval => {
+    const lnx = lnBigInt(a, alpha);
+    const main = I.add(I.sub(I.mul(I.neg(sM1), lnx), I.log(sM1)), lnFactor);
+    const y = I.exp(I.sub(I.log(sM1), lnx));
+    return { lo: main.lo, hi: I.add(main, { lo: 0, hi: y.hi }).hi };
+  };
   const sMid = I.mid(s);
   const z0 = I.mid(zeta(start));
   const estimate = (eps: number): number => Math.pow(eps * (sMid - 1) * z0, -1 / (sMid - 1)) - I.mid(alpha) - 0.5;
+  const log10Estimate = (eps: number): number => -Math.log10(eps * (sMid - 1) * z0) / (sMid - 1);
   const [sT, aT, rT] = [fmtNum(s), fmtNum(alpha), fmtNum(r)];
   const base = from === 0n ? `${aT}` : `${from} + ${aT}`;
   const latex =
     `S = e^{c}\\,r^{-s}\\,\\zeta\\!\\left(s,\\ ${from === 0n ? '' : 'n_0 + '}\\tfrac{b}{r}\\right) = ${fmtNum(factor)}\\cdot\\zeta(${sT},\\ ${base}),\\quad ` +
     `\\mathrm{TRF}_\\varepsilon = \\min\\left\\{w : \\zeta(s,\\ w+1+\\tfrac{b}{r}) \\le \\varepsilon\\,\\zeta(s,\\ ${from === 0n ? '' : 'n_0 + '}\\tfrac{b}{r})\\right\\} ` +
     `\\approx \\left(\\varepsilon\\,(s-1)\\,\\zeta(s, ${from === 0n ? '' : 'n_0 + '}\\tfrac{b}{r})\\right)^{-1/(s-1)} - \\tfrac{b}{r} - \\tfrac12,\\quad s = ${sT},\\ b/r = ${aT},\\ r = ${rT}`;
-  return { s, alpha, factor, S, tail, estimate, latex };
+  return { s, alpha, factor, S, tail, logTail, estimate, log10Estimate, latex };
 }
 
 export interface StretchedForm {

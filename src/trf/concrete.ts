@@ -26,6 +26,8 @@ import { evalElastic } from '../numeric/elasticity.js';
 import type { Interval } from '../numeric/interval.js';
 import * as Ins from '../numeric/interval.js';
 import { buildSeriesModel, type SeriesModel } from './series-model.js';
+import { tidyLogs } from './log-tidy.js';
+import { containsGamma, GammaUnsupported, gammaSandwich } from './gamma-sandwich.js';
 
 // plain-object copies: cheap property access on hot paths (no module-namespace getters)
 const DI = { ...DIns };
@@ -53,6 +55,16 @@ export interface ConcreteOptions {
 const I = { ...Ins };
 
 const MAX_W = 10n ** 300n;
+/** the Hurwitz-zeta family's tails are decimal bounds of any size: TRFs up to 10^100000 */
+const MAX_LOG10_HUGE = 100000;
+const MAX_W_HUGE = 10n ** BigInt(MAX_LOG10_HUGE);
+
+/** ≈ 10^l10 as an integer (a search hint only: its accuracy does not matter) */
+export function powerOfTen(l10: number): bigint {
+  const k = Math.floor(l10);
+  const mant = Math.pow(10, l10 - k);
+  return (BigInt(Math.round(mant * 1e6)) * 10n ** BigInt(Math.max(0, k))) / 1000000n;
+}
 
 /**
  * The test "tail ≤ ε·S" against a precomputed ε·S: first in doubles (outward
@@ -141,17 +153,26 @@ function deciderVerdict(p: Expr, variable: string, from: bigint): { verdict: Trf
   }
 }
 
-function describeBracket(lo: bigint, hi: bigint | null, evaluations: number): string {
-  if (hi === null) return `bisection gave no certified upper end below 1e300 (${evaluations} evaluations)`;
+function describeBracket(lo: bigint, hi: bigint | null, evaluations: number, hugeLimit = false): string {
+  if (hi === null) return `bisection gave no certified upper end below ${hugeLimit ? `10^${MAX_LOG10_HUGE}` : '1e300'} (${evaluations} evaluations)`;
   if (lo === hi) return `bisection on a log scale closed the bracket (${evaluations} evaluations)`;
-  const rel = Number(hi - lo) / Number(hi);
+  const rel = relativeWidth(lo, hi);
   return `bisection on a log scale (${evaluations} evaluations); the bracket stays open because near the answer ` +
     `the tail changes by less than the certified error per step (relative width ${rel.toExponential(1)}); trf is its upper end, which is certified`;
 }
 
-export function concreteTrf(p: Expr, variable: string, from: bigint, eps: DInterval, options: ConcreteOptions = {}): ConcreteTrf {
+/** (hi − lo)/hi as a double, for integers of any size */
+export function relativeWidth(lo: bigint, hi: bigint): number {
+  if (hi <= 0n) return 0;
+  const shift = BigInt(Math.max(0, hi.toString(2).length - 60));
+  return Number((hi - lo) >> shift) / Number(hi >> shift);
+}
+
+export function concreteTrf(input: Expr, variable: string, from: bigint, eps: DInterval, options: ConcreteOptions = {}): ConcreteTrf {
   if (!(eps.lo.gt(0) && eps.hi.lt(1))) throw new InputError('option', 'ε must lie strictly between 0 and 1');
-  checkFirstTerm(p, variable, from);
+  checkFirstTerm(input, variable, from);
+  // log(r^n), log(1/(n·log(n)^s)), …: the same function, written so that it can be evaluated
+  const p = tidyLogs(input, variable, Number(from));
   const family = recognize(p, variable);
 
   if (family.kind === 'geometric') {
@@ -175,15 +196,23 @@ export function concreteTrf(p: Expr, variable: string, from: bigint, eps: DInter
     if (model) {
       const S = DI.fromInterval(model.S);
       const est = model.estimate(DI.toInterval(eps).lo);
-      const guess = Number.isFinite(est) && est > Number(from) && est < 1e290 ? BigInt(Math.floor(est)) : undefined;
+      const l10 = model.log10Estimate(DI.toInterval(eps).lo);
+      const guess = Number.isFinite(est) && est > Number(from) && est < 1e290 ? BigInt(Math.floor(est))
+        : Number.isFinite(l10) && l10 > 15 && l10 < MAX_LOG10_HUGE ? powerOfTen(l10) : undefined;
       const threshold = new Threshold(eps, S);
-      const search = searchLeast(from, (w) => threshold.decide(model.tail(w + 1n)), {
-        maxW: MAX_W, ...(guess !== undefined ? { guess } : {}),
+      // beyond 10^300 the tail is compared on the log scale: ln tail(w) against ln(ε·S)
+      const logBound = I.log(DI.toInterval(DI.mul(eps, S)));
+      const decideLog = (a: bigint): Decision => {
+        const t = model.logTail(a);
+        return t.hi <= logBound.lo ? true : t.lo > logBound.hi ? false : undefined;
+      };
+      const search = searchLeast(from, (w) => (w < MAX_W ? threshold.decide(model.tail(w + 1n)) : decideLog(w + 1n)), {
+        maxW: MAX_W_HUGE, relWidth: 1e-9, ...(guess !== undefined ? { guess } : {}),
       });
       return {
         verdict: 'converges', lo: search.lo, hi: search.hi, S, closedForm: model.latex,
         method: `closed form (Hurwitz zeta): S and every tail from certified ζ(s, a) (Euler–Maclaurin, 11 Bernoulli corrections, explicit remainder); ` +
-          describeBracket(search.lo, search.hi, search.evaluations),
+          describeBracket(search.lo, search.hi, search.evaluations, true),
       };
     }
   }
@@ -196,6 +225,8 @@ export function concreteTrf(p: Expr, variable: string, from: bigint, eps: DInter
     const est = form.estimate(DI.toInterval(eps).lo);
     if (Number.isFinite(est)) estimateNote = `; incomplete-gamma estimate (continuous approximation, uncertified): ${est.toPrecision(6)}`;
   }
+
+  if (containsGamma(p)) return gammaTrf(p, variable, from, eps);
 
   // generic: a divergence certificate, then the decider, before a (costly) certification attempt
   const below = boundedBelowCertificate(p, variable, from);
@@ -236,5 +267,45 @@ export function concreteTrf(p: Expr, variable: string, from: bigint, eps: DInter
   return {
     verdict: 'converges', lo: search.lo, hi: search.hi, S, closedForm, model,
     method: `${certificate}; ${model.describe()}; ${describeBracket(search.lo, search.hi, search.evaluations)}${estimateNote}`,
+  };
+}
+
+const asDecimal = (t: Interval | DInterval): DInterval => (typeof t.lo === 'number' ? DI.fromInterval(t as Interval) : t as DInterval);
+
+/**
+ * Γ in the bias: the certified models of the Stirling sandwich p_lo ≤ p ≤ p_hi
+ * (./gamma-sandwich.ts); S and every tail of p lie between theirs.
+ */
+function gammaTrf(p: Expr, variable: string, from: bigint, eps: DInterval): ConcreteTrf {
+  const none = (verdict: TrfVerdict, why: string): ConcreteTrf => ({ verdict, lo: null, hi: null, S: null, closedForm: null, method: why });
+  let sw: { lo: Expr; hi: Expr };
+  try {
+    sw = gammaSandwich(p, variable, Number(from));
+  } catch (err) {
+    if (!(err instanceof GammaUnsupported)) throw err;
+    const d = deciderVerdict(p, variable, from);
+    return none(d.verdict, `${d.note}; cannot certify the TRF: ${err.message}`);
+  }
+  let lo: SeriesModel;
+  let hi: SeriesModel;
+  try {
+    lo = buildSeriesModel(sw.lo, variable, from);
+    hi = buildSeriesModel(sw.hi, variable, from);
+  } catch (err) {
+    if (!(err instanceof UnsupportedExprError || err instanceof TermDomainError)) throw err;
+    return none(deciderVerdict(p, variable, from).verdict, `cannot certify the TRF of the Stirling bounds: ${err.message}`);
+  }
+  if (lo.S === null || hi.S === null) {
+    const d = deciderVerdict(p, variable, from);
+    return none(d.verdict, `${d.note}; cannot certify the tail of the Stirling bounds: ${(hi.openReason ?? lo.openReason) ?? 'unknown reason'}`);
+  }
+  const S: DInterval = { lo: lo.S.lo, hi: hi.S.hi };
+  const threshold = new Threshold(eps, S);
+  const tail = (a: bigint): DInterval => ({ lo: asDecimal(lo.tailFromFast(a)).lo, hi: asDecimal(hi.tailFromFast(a)).hi });
+  const search = searchLeast(from, (w) => threshold.decide(tail(w + 1n)), { maxW: MAX_W });
+  return {
+    verdict: 'converges', lo: search.lo, hi: search.hi, S, closedForm: null,
+    method: `Γ through Stirling's series (6 terms, shifted to arguments ≥ 9, remainder ≤ 1/(156·y^13)): e^{p_lo} ≤ e^p ≤ e^{p_hi} termwise; ` +
+      `convergence certified by the tail bounds of both; upper model: ${hi.describe()}; ${describeBracket(search.lo, search.hi, search.evaluations)}`,
   };
 }

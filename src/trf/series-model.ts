@@ -6,7 +6,10 @@
  *   [from, N0)   head, summed term by term (./head.ts);
  *   [N0, M)      Euler–Maclaurin (./euler-maclaurin.ts) around the validated
  *                log-scale integral (./tail-integral.ts);
- *   [M, ∞)       the power-law closure (./tail-closure.ts).
+ *   [M, ∞)       the power-law closure (./tail-closure.ts), or for tails too slow
+ *                for it (Bertrand-type) the log-scale closure: f non-increasing on
+ *                [M, ∞) gives ∫_a^∞ f ≤ Σ_{n≥a} f(n) ≤ f(a) + ∫_a^∞ f, and the
+ *                integral is ∫_{ln a}^∞ e^{p(e^u)+u} du (./integral-tail.ts).
  * M is the first block end where the closure is proved and its bracket is
  * negligible (or as tight as the rest). If no such M exists below e^690 the
  * model stays "open": partial sums still work, S and tails do not.
@@ -19,6 +22,9 @@ import type { Interval } from '../numeric/interval.js';
 import * as EMns from './euler-maclaurin.js';
 import { type Head, headPrefix, headSuffix, sumHead } from './head.js';
 import { estimateScale } from './scale-estimate.js';
+import { evalElastic } from '../numeric/elasticity.js';
+import { IntegralTail } from './integral-tail.js';
+import { logScale } from './log-scale.js';
 import { type Closure, closureSum, termAt, tryClosure } from './tail-closure.js';
 import { absDerivativeIntegral, BlockFailure, BlockIntegrator, derivativeSign, type IntegratorOptions, X_MAX } from './tail-integral.js';
 
@@ -36,6 +42,8 @@ export interface SeriesModelOptions {
   readonly closeTolerance?: number;
   readonly maxBlocks?: number;
   readonly integrator?: IntegratorOptions;
+  /** head length of the direct (block-free) closure used when the blocks fail */
+  readonly directHead?: number;
 }
 
 interface BlockEm {
@@ -52,6 +60,8 @@ export class SeriesModel {
   readonly head: Head;
   readonly N0: bigint;
   closure: Closure | null = null;
+  /** the log-scale closure (when the power-law one does not close) */
+  logTail: IntegralTail | null = null;
   /** the closure's start; null while open */
   M: bigint | null = null;
   /** why the model is open, when it is */
@@ -85,6 +95,19 @@ export class SeriesModel {
     for (const b of this.integrator.blocks) running += b.integral.lo;
     const scale = estimateScale(this.p, this.variable, Number(this.from), Number(this.N0));
     let lastClosure: Closure | null = null;
+    let logTries = 0;
+    // the log-scale closure, once the terms are negligible (its bracket is [J, J + f(M)]), a few times at most
+    const tryLog = (M: bigint): boolean => {
+      let fM: Interval;
+      try {
+        fM = termAt(this.p, this.variable, M);
+      } catch {
+        return false;
+      }
+      if (!(fM.hi <= closeTol * running / 4)) return false;
+      logTries++;
+      return this.tryLogClosure(M, closeTol, running);
+    };
     let lastCandidate: Interval | null = null;
     for (;;) {
       if (this.integrator.end >= X_MAX / 16) {
@@ -95,6 +118,11 @@ export class SeriesModel {
           return true;
         }
         this.openReason = `no bound x·p'(x) ≤ −s < −1 could be proved on [M, ∞) for any M up to 1e300`;
+        return false;
+      }
+      // blocks that stay short (an oscillating term such as sin n) will not reach a closure in time
+      if (this.integrator.blocks.length >= 48 && this.integrator.end < 16 * Number(this.N0)) {
+        this.openReason = `the integration blocks stay short (${this.integrator.blocks.length} blocks reach only n = ${Math.floor(this.integrator.end)}): an oscillating or non-smooth term`;
         return false;
       }
       if (this.integrator.blocks.length >= maxBlocks) {
@@ -116,7 +144,10 @@ export class SeriesModel {
       const M = bigFloor(block.x1 * (1 - 1e-12));
       if (M <= this.N0) continue;
       const cl = tryClosure(this.p, this.variable, M);
-      if (!cl) continue;
+      if (!cl) {
+        if (logTries < 3 && M >= 1000n && tryLog(M)) return true;
+        continue;
+      }
       lastClosure = cl;
       let fM: Interval;
       try {
@@ -124,13 +155,87 @@ export class SeriesModel {
       } catch {
         continue;
       }
-      const cs = closureSum(cl, M, fM);
+      const cs = closureSum(cl, M);
+      void fM;
       lastCandidate = cs;
       if (cs.hi - cs.lo <= closeTol * Math.max(running, 0)) {
         this.acceptClosure(cl, cs);
         return true;
       }
     }
+  }
+
+  /**
+   * Close right after the head, without integration blocks: the power-law closure at N0
+   * with its bounded perturbation split off (sin n, cos n/n, …). Certified but wide:
+   * its width is e^{r_hi − r_lo} − 1 of the tail beyond N0.
+   */
+  closeDirect(): boolean {
+    const cl = tryClosure(this.p, this.variable, this.N0);
+    if (!cl) {
+      this.openReason ??= `no power-law bound (with bounded perturbation) on [${this.N0}, ∞)`;
+      return false;
+    }
+    let cs: Interval;
+    try {
+      cs = closureSum(cl, this.N0);
+    } catch {
+      return false;
+    }
+    if (!Number.isFinite(cs.hi)) return false;
+    this.closure = cl;
+    this.M = this.N0;
+    this.closureAtM = cs;
+    this.dM = [];
+    this.openReason = null;
+    this.notes.push(`no integration blocks (${this.integrator.blocks.length === 0 ? 'not needed' : 'they do not reach far'}): the tail beyond n = ${this.N0} is bracketed directly, ` +
+      `its width set by the bounded remainder`);
+    return true;
+  }
+
+  /** the log-scale closure at M: proves f non-increasing on [M, ∞) and brackets ∫_M^∞ f within tol */
+  tryLogClosure(M: bigint, closeTol: number, running: number): boolean {
+    // each level of u = e^v adds its rounding: accept a few units of 1e-13 (the TRF needs far less)
+    const tol = Math.max(closeTol, 1e-12);
+    try {
+      const d = evalElastic(this.p, { variable: this.variable, M: I.fromBigInt(M) });
+      if (!(d.D.hi <= 0)) return false;
+      // only at the boundary: x·p'(x) bounded on [M, ∞) and straddling −1 (Bertrand-type).
+      // Unbounded below, it eventually drops below −1 and the power-law closure comes (cheaper);
+      // entirely above −1 nothing closes at this M
+      if (!(d.D.lo < -1 && Number.isFinite(d.D.lo))) return false;
+    } catch {
+      return false;
+    }
+    const U = I.log(I.fromBigInt(M));
+    const tail = new IntegralTail(logScale(this.p, this.variable), this.variable, U.lo, 1);
+    if (!tail.build(tol / 2)) {
+      this.notes.push(tail.openReason ?? 'the log-scale tail did not close');
+      return false;
+    }
+    const J = tail.integralAt(U);
+    const fM = termAt(this.p, this.variable, M);
+    const cs: Interval = { lo: J.lo, hi: I.add(J, fM).hi };
+    if (!(cs.hi - cs.lo <= tol * Math.max(running, 0))) return false;
+    this.logTail = tail;
+    this.M = M;
+    this.closureAtM = cs;
+    this.dM = this.derivatives(M);
+    this.openReason = null;
+    return true;
+  }
+
+  /** Σ_{n≥a} f(n) for a ≥ M, from whichever closure is in force */
+  private beyond(a: bigint): Interval {
+    if (this.closure) return closureSum(this.closure, a);
+    const J = this.logTail!.integralAt(I.log(I.fromBigInt(a)));
+    const fa = termAt(this.p, this.variable, a);
+    return { lo: J.lo, hi: I.add(J, fa).hi };
+  }
+
+  /** closed: S and tails are available */
+  get closed(): boolean {
+    return this.M !== null && (this.closure !== null || this.logTail !== null);
   }
 
   private acceptClosure(cl: Closure, cs: Interval): void {
@@ -142,7 +247,7 @@ export class SeriesModel {
 
   /** Certified S = Σ_{n≥from} f(n); null while open. */
   get S(): DInterval | null {
-    if (this.S_ === null && this.closure !== null) this.S_ = DI.add(this.head.suffix[0]!, this.tailFrom(this.N0));
+    if (this.S_ === null && this.closed) this.S_ = DI.add(this.head.suffix[0]!, this.tailFrom(this.N0));
     return this.S_;
   }
 
@@ -201,18 +306,18 @@ export class SeriesModel {
 
   /** Certified Σ_{n≥a} f(n) for an integer a ≥ from (the model must be closed). */
   tailFrom(a: bigint): DInterval {
-    if (this.closure === null || this.M === null) throw new Error('the series model is open: ' + (this.openReason ?? 'not closed yet'));
+    if (!this.closed || this.M === null) throw new Error('the series model is open: ' + (this.openReason ?? 'not closed yet'));
     if (a < this.from) throw new RangeError('tail below the first index');
     if (a < this.N0) return DI.add(headSuffix(this.head, a), this.tailFrom(this.N0));
-    if (a >= this.M) return DI.fromInterval(closureSum(this.closure, a, termAt(this.p, this.variable, a)));
+    if (a >= this.M) return DI.fromInterval(this.beyond(a));
     const s = I.add(this.emSum(a, this.M, this.dM!), this.closureAtM!);
     return DI.fromInterval(s);
   }
 
   /** The same tail as a double interval when a ≥ N0 (no decimal work); a decimal interval below N0. */
   tailFromFast(a: bigint): Interval | DInterval {
-    if (this.closure === null || this.M === null || a < this.N0) return this.tailFrom(a);
-    if (a >= this.M) return closureSum(this.closure, a, termAt(this.p, this.variable, a));
+    if (!this.closed || this.M === null || a < this.N0) return this.tailFrom(a);
+    if (a >= this.M) return this.beyond(a);
     return I.add(this.emSum(a, this.M, this.dM!), this.closureAtM!);
   }
 
@@ -235,10 +340,16 @@ export class SeriesModel {
   /** a one-line account of how the numbers were obtained */
   describe(): string {
     const parts = [`head n=${this.from}..${this.N0 - 1n} summed term by term (decimal.js accumulation)`];
-    parts.push(`Euler–Maclaurin (m=${EM.EM_ORDER}) with validated Taylor-model integration on ${this.integrator.blocks.length} geometric blocks`);
+    if (this.M !== this.N0 || this.integrator.blocks.length > 0) {
+      parts.push(`Euler–Maclaurin (m=${EM.EM_ORDER}) with validated Taylor-model integration on ${this.integrator.blocks.length} geometric blocks`);
+    }
     if (this.closure) {
       const sHi = this.closure.sHi === Infinity ? '∞' : fmt(this.closure.sHi);
-      parts.push(`tail n ≥ ${this.M} by the proved bound ${fmt(this.closure.sLo)} ≤ −x·p'(x) ≤ ${sHi}`);
+      parts.push(`tail n ≥ ${this.M} by the proved bound ${fmt(this.closure.sLo)} ≤ −x·p'(x) ≤ ${sHi}` +
+        (this.closure.r.lo === 0 && this.closure.r.hi === 0 ? '' : ` of its main part, times e^r for the bounded remainder r ∈ [${fmt(this.closure.r.lo)}, ${fmt(this.closure.r.hi)}]`));
+    } else if (this.logTail) {
+      parts.push(`tail n ≥ ${this.M}: f non-increasing there (x·p'(x) ≤ 0 proved), ∫_a^∞ f ≤ Σ_{n≥a} f ≤ f(a) + ∫_a^∞ f, ` +
+        `the integral on the log scale ∫_{ln a}^∞ e^{p(e^u)+u} du: ${this.logTail.describe()}`);
     }
     return [...parts, ...this.notes].join('; ');
   }
@@ -256,7 +367,12 @@ export function buildSeriesModel(p: Expr, variable: string, from: bigint, option
   let bestWidth = Infinity;
   for (const h of lengths) {
     const model = new SeriesModel(p, variable, from, h, options);
-    if (!model.close()) return best ?? model;
+    if (!model.close()) {
+      if (best) return best;
+      // a bounded perturbation that the blocks cannot follow: a long head, then the direct closure
+      const direct = new SeriesModel(p, variable, from, options.directHead ?? 4096, { ...options });
+      return direct.closeDirect() ? direct : model;
+    }
     const S = model.S!;
     const w = DI.relWidth(S);
     if (w < bestWidth) {

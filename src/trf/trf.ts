@@ -16,7 +16,9 @@ import { freeParameters } from '../parse/walk.js';
 import * as DIns from '../numeric/decimal-interval.js';
 import type { DInterval } from '../numeric/decimal-interval.js';
 import { type ConcreteTrf, concreteTrf, type TrfVerdict } from './concrete.js';
-import { constValue } from './recognize.js';
+import Fraction from 'fraction.js';
+import { constRational, constValue } from './recognize.js';
+import { type TrfLaw, trfLaw } from './law.js';
 import { substituteParameters } from '../parse/substitute.js';
 import { alibiSlopes, type AtInput, atLists, combineAt, type ParamValue, slopeRuleText } from './substitute.js';
 import type { SlopeOptions, SlopeRule } from './alibi-slopes.js';
@@ -60,6 +62,8 @@ export interface TrfResult {
   readonly sumError: string | null;
   readonly closedForm: string | null;
   readonly method: string;
+  /** the leading-order law of TRF_ε as ε → 0 from the asymptotic expansion (an approximation, not certified); null outside its regimes */
+  readonly law: TrfLaw | null;
 }
 
 export interface TrfReport {
@@ -170,13 +174,13 @@ export function atNumbers(values: Readonly<Record<string, ParamValue>>): Record<
   return out;
 }
 
-export function toResult(at: Record<string, number>, r: ConcreteTrf): TrfResult {
+export function toResult(at: Record<string, number>, r: ConcreteTrf, law: TrfLaw | null = null): TrfResult {
   const bracket: TrfResult['bracket'] = r.lo === null ? null : [jsonInteger(r.lo), r.hi === null ? null : jsonInteger(r.hi)];
   const trfValue = r.hi === null ? null : jsonInteger(r.hi);
   const sum = r.S ? formatSum(r.S) : null;
   return {
     at, verdict: r.verdict, trf: trfValue, bracket,
-    sum: sum?.sum ?? null, sumError: sum?.sumError ?? null, closedForm: r.closedForm, method: r.method,
+    sum: sum?.sum ?? null, sumError: sum?.sumError ?? null, closedForm: r.closedForm, method: r.method, law,
   };
 }
 
@@ -188,6 +192,40 @@ function maxOf(results: readonly TrfResult[]): JsonInteger | null {
     if (best === null || v > best) best = v;
   }
   return best === null ? null : jsonInteger(best);
+}
+
+/** the law at one parameter point, with the certified S for its value */
+function lawAt(p: Expr, variable: string, values: Readonly<Record<string, ParamValue>>, eps: DInterval, S: DInterval | null): TrfLaw | null {
+  const exact: Record<string, Fraction> = {};
+  for (const [k, v] of Object.entries(values)) {
+    const f = constRational(v.expr);
+    if (f === null) {
+      const iv = constValue(v.expr);
+      exact[k] = new Fraction(iv.lo / 2 + iv.hi / 2);
+    } else exact[k] = f;
+  }
+  try {
+    return trfLaw(p, variable, exact, Number(DI.midRad(eps).mid.toString()), S === null ? null : Number(DI.midRad(S).mid.toString()));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The law with the parameters left symbolic: the expansion's shape is read at the first of a few
+ * sample points where it falls in a known regime (the regime says at which point; S stays a symbol).
+ */
+function symbolicLaw(p: Expr, variable: string, parameters: readonly string[], eps: number): TrfLaw | null {
+  for (const v of [new Fraction(3, 2), new Fraction(2), new Fraction(3), new Fraction(1, 2)]) {
+    const point = Object.fromEntries(parameters.map((name) => [name, v]));
+    try {
+      const law = trfLaw(p, variable, point, eps, null);
+      if (law) return { ...law, regime: `${law.regime} (shape read at ${parameters.map((n) => `${n} = ${v.toFraction()}`).join(', ')}; it holds where the series converges and the expansion keeps this shape)` };
+    } catch {
+      // next sample point
+    }
+  }
+  return null;
 }
 
 /** Parse, substitute and compute: one result per parameter point. */
@@ -205,6 +243,7 @@ export function trf(expr: string, options: TrfOptions = {}): TrfReport {
     if (!sym) throw err;
     const result: TrfResult = {
       at: {}, verdict: 'unknown', trf: null, bracket: null, sum: null, sumError: null, closedForm: sym.latex,
+      law: symbolicLaw(parsed.expr, parsed.variable, parsed.parameters, Number(DI.midRad(eps).mid.toString())),
       method: `symbolic closed form (${sym.family}) for ${sym.conditions}; certified numbers need values of ${parsed.parameters.join(', ')}`,
     };
     return { expression: parsed.normalized, eps: Number(DI.midRad(eps).mid.toString()), from, results: [result], max: null };
@@ -212,7 +251,8 @@ export function trf(expr: string, options: TrfOptions = {}): TrfReport {
   const results = points.map((values) => {
     const concrete: Expr = substituteParameters(parsed.expr, Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.expr])));
     if (freeParameters(concrete).length > 0) throw new InputError('option', 'internal: a parameter was left without a value');
-    return toResult(atNumbers(values), concreteTrf(concrete, parsed.variable, BigInt(from), eps));
+    const r = concreteTrf(concrete, parsed.variable, BigInt(from), eps);
+    return toResult(atNumbers(values), r, r.verdict === 'converges' ? lawAt(parsed.expr, parsed.variable, values, eps, r.S) : null);
   });
   return {
     expression: parsed.normalized,

@@ -36,7 +36,7 @@ describe('rpe trf', () => {
     assert.equal(r.code, 0, r.err);
     const j = JSON.parse(r.out);
     assert.deepEqual(Object.keys(j), ['expression', 'eps', 'from', 'results', 'max']);
-    assert.deepEqual(Object.keys(j.results[0]), ['at', 'verdict', 'trf', 'bracket', 'sum', 'sumError', 'closedForm', 'method']);
+    assert.deepEqual(Object.keys(j.results[0]), ['at', 'verdict', 'trf', 'bracket', 'sum', 'sumError', 'closedForm', 'method', 'law']);
     assert.deepEqual(j.results.map((x: { trf: number }) => x.trf), [9, 18]);
     assert.equal(j.max, 18);
     assert.equal(j.eps, 0.01);
