@@ -14,26 +14,33 @@ import { ROOT } from './cli/run-cli.js';
 interface ExportTarget { readonly import?: string; readonly types?: string; readonly default?: string }
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { exports: Record<string, ExportTarget | string>; main: string };
 
-/** dist/src/x.js → src/x.ts: the source the build turns into that file. */
-const sourceOf = (target: string): string => join(ROOT, target.replace(/^\.\/dist\//, '').replace(/\.js$/, '.ts'));
-const importTarget = (t: ExportTarget | string): string => (typeof t === 'string' ? t : t.import ?? t.default ?? '');
+/** The source module of an export: its types file dist/src/x.d.ts is tsc's output for src/x.ts. */
+const sourceOf = (t: ExportTarget): string => join(ROOT, (t.types ?? '').replace(/^\.\/dist\//, '').replace(/\.d\.ts$/, '.ts'));
 
 describe('package entry points', () => {
   it('every subpath of "exports" has a source module that loads and exports something', async () => {
     for (const [subpath, target] of Object.entries(pkg.exports)) {
-      const file = sourceOf(importTarget(target));
+      if (typeof target === 'string') continue; // ./package.json
+      assert.ok(target.import !== undefined && target.types !== undefined, `${subpath} has import and types`);
+      const file = sourceOf(target);
       assert.ok(existsSync(file), `${subpath} → ${file}`);
       const mod = await import(file) as Record<string, unknown>;
       assert.ok(Object.keys(mod).length > 0, `${subpath} exports nothing`);
     }
-    assert.equal(sourceOf(`./${pkg.main}`), sourceOf(importTarget(pkg.exports['.']!)));
+    assert.equal(`./${pkg.main}`, (pkg.exports['.'] as ExportTarget).import);
   });
   it('"." exports the documented functions and classes', () => {
-    for (const name of ['classify', 'parseExpression', 'trf', 'windowBound', 'check', 'report', 'buildReport', 'registerNerdamer']) {
+    for (const name of ['classify', 'parseExpression', 'trf', 'windowBound', 'check', 'report', 'registerNerdamer']) {
       assert.equal(typeof (api as Record<string, unknown>)[name], 'function', name);
     }
     assert.equal(typeof api.mathjsPlugin, 'object'); // math.import(mathjsPlugin)
     assert.ok(new api.OptionError('at', (o) => `${o} x`) instanceof api.InputError);
+  });
+  it('the subpaths export the report renderer, the validator and the plugins alone', async () => {
+    const report = await import('../src/report/index.js');
+    for (const name of ['buildReport', 'renderMarkdown', 'renderLatex', 'renderHtml', 'report']) assert.equal(typeof (report as Record<string, unknown>)[name], 'function', name);
+    assert.equal(typeof (await import('../src/plugin/mathjs.js')).mathjsPlugin, 'object');
+    assert.equal(typeof (await import('../src/plugin/nerdamer.js')).registerNerdamer, 'function');
   });
 });
 

@@ -22,7 +22,7 @@ describe('rpe catalog (text)', () => {
     const file = smallCatalog(['kerple-log', 't5']);
     const r = rpe(['catalog', '--file', file], '', { COLUMNS: '60' });
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /KERPLE \(log\): -r1\*log\(1\+r2\*n\)\n\s+assuming\s+r1 > 0, r2 > 0\n\s+expected\s+converges iff r1 > 1\n\s+verdict\s+conditional\n\s+r1 > 1: converges\n\s+0 < r1 ≤ 1: diverges/);
+    assert.match(r.stdout, /KERPLE \(log\): -r1\*log\(1\+r2\*n\)\n\s+assuming\s+r1 > 0, r2 > 0\n\s+expected\s+converges iff r1 > 1\n\s+verdict\s+conditional\n\s+r1 > 1: converges\n\s+r1 ≤ 1: diverges/);
     assert.doesNotMatch(r.stdout, /…/, 'nothing is cut');
     for (const line of r.stdout.split('\n')) assert.ok([...line].length <= 60 || !line.trim().includes(' '), `too wide: ${line}`);
     // the long T5 formula is wrapped, and every piece of it is there
