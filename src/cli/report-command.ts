@@ -29,9 +29,9 @@ export function formatFor(flags: { format?: ReportFormat; output?: string }): Re
 }
 
 const collect = (v: string, prev: readonly string[] | undefined): string[] => [...(prev ?? []), v];
-function positiveInt(v: string): number {
+function proofCount(v: string): number {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > 20) throw new InvalidArgumentError(`expected an integer from 1 to 20, got "${v}"`);
+  if (v.trim() === '' || !Number.isInteger(n) || n < 0 || n > 20) throw new InvalidArgumentError(`expected an integer from 0 to 20, got "${v}"`);
   return n;
 }
 
@@ -47,7 +47,7 @@ export function registerReportCommand(program: Command): void {
     .option('--eps <e>', 'ε of the TRF (default 0.01)')
     .option('--logit-bound <B>', 'B of the window guarantee (default 1)')
     .option('--tol <δ>', 'δ of the window guarantee (default 0.01)')
-    .option('--proofs <k>', 'complete proofs written per region (default 2)', positiveInt)
+    .option('--proofs <k>', 'complete proofs per region: 1 (default) the deciding test\'s, more folded under it, 0 none (verdicts and tables only)', proofCount)
     .action(async (expr: string, flags: ReportFlags) => {
       const format = formatFor(flags);
       // loaded on use: the renderers (KaTeX, vega) are heavy and other commands do not need them
@@ -56,7 +56,7 @@ export function registerReportCommand(program: Command): void {
         ...toClassifyOptions(flags), format,
         ...(flags.at ? { at: flags.at } : {}), ...(flags.eps ? { eps: flags.eps } : {}),
         ...(flags.logitBound ? { logitBound: flags.logitBound } : {}), ...(flags.tol ? { tol: flags.tol } : {}),
-        ...(flags.proofs ? { maxProofs: flags.proofs } : {}),
+        ...(flags.proofs !== undefined ? { maxProofs: flags.proofs } : {}),
       });
       if (flags.output) writeFileSync(flags.output, text);
       else process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
