@@ -21,11 +21,11 @@ export interface CurveInput {
   readonly trf: number | null;
 }
 
-/** Log-spaced windows 1 … W, about 24 per decade, plus the TRF (rounded to integers, so few below 10). */
+/** Log-spaced windows 1 … W, 16 per decade (steps of 15 %, below a pixel's worth of the curve's rise), plus the TRF; rounded to integers, so few below 10. */
 export function windows(W: number, extra: readonly number[] = []): number[] {
   const out = new Set<number>();
   const decades = Math.log10(W);
-  for (let i = 0; i <= Math.ceil(decades * 24); i++) out.add(Math.min(W, Math.round(10 ** (i / 24))));
+  for (let i = 0; i <= Math.ceil(decades * 16); i++) out.add(Math.min(W, Math.round(10 ** (i / 16))));
   for (const e of extra) if (e >= 1 && e <= W) out.add(e);
   return [...out].sort((a, b) => a - b);
 }

@@ -62,6 +62,7 @@ export async function chartSvg(chart: ChartData): Promise<string> {
   const view = new vega.View(vega.parse(spec), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();
-  // path coordinates to a tenth of a pixel (vega writes thousandths)
-  return svg.replace(/ d="([^"]*)"/g, (_m, d: string) => ` d="${d.replace(/-?\d+\.\d+/g, (x) => String(Math.round(Number(x) * 10) / 10))}"`);
+  // coordinates to a tenth of a pixel (vega writes up to 14 decimals)
+  const round = (t: string): string => t.replace(/-?\d+\.\d+/g, (x) => String(Math.round(Number(x) * 10) / 10));
+  return svg.replace(/ (d|transform)="([^"]*)"/g, (_m, k: string, v: string) => ` ${k}="${round(v)}"`);
 }

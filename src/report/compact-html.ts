@@ -53,7 +53,13 @@ export interface CompactPage {
 }
 
 /** classes a reader, a test or another stylesheet names: they keep their names */
-const KEEP = new Set(['katex', 'katex-display', 'katex-html', 'katex-error']);
+const KEEP = new Set(['katex', 'katex-display', 'katex-error']);
+/**
+ * KaTeX's atom classes (ordinary, relation, binary, …, tight): KaTeX writes them
+ * on every symbol for its own layout decisions, already made; a stylesheet that
+ * does not select them (katex.min.css does not) needs none of them.
+ */
+const ATOMS = new Set(['mord', 'mrel', 'mbin', 'mop', 'mopen', 'mclose', 'mpunct', 'minner', 'mtight']);
 
 /**
  * The same page with short class names and shared inline styles. `css` are the
@@ -62,6 +68,8 @@ const KEEP = new Set(['katex', 'katex-display', 'katex-html', 'katex-error']);
  */
 export function compactPage(body: string, css: readonly string[]): CompactPage {
   css = [pruneRules(css[0] ?? '', classesOf(body)), ...css.slice(1)];
+  const selected = new Set(css.flatMap((s) => [...selectorClasses(s)]));
+  const drop = new Set([...ATOMS].filter((c) => !selected.has(c)));
   const used = new Set([...selectorClasses(css[0] ?? '')].filter((c) => !KEEP.has(c)));
   const counts = new Map<string, number>();
   for (const m of body.matchAll(TAG)) {
@@ -80,13 +88,13 @@ export function compactPage(body: string, css: readonly string[]): CompactPage {
   const out = body.replace(TAG, (whole, name: string, attrs: string, end: string) => {
     if (!attrs) return whole;
     const list: [string, string][] = [...attrs.matchAll(ATTR)].map((a) => [a[1]!, a[2]!]);
-    let classes = list.find(([k]) => k === 'class')?.[1].split(/\s+/).filter(Boolean).map((c) => classNames.get(c) ?? c) ?? null;
+    let classes = list.find(([k]) => k === 'class')?.[1].split(/\s+/).filter((c) => c && !drop.has(c)).map((c) => classNames.get(c) ?? c) ?? null;
     const style = list.find(([k]) => k === 'style')?.[1];
     const styleClass = style === undefined ? undefined : styleNames.get(style);
     if (styleClass) classes = [...(classes ?? []), styleClass];
     const rest = list.filter(([k]) => k !== 'class' && !(k === 'style' && styleClass));
-    const attrText = [...(classes ? [`class="${classes.join(' ')}"`] : []), ...rest.map(([k, v]) => `${k}="${v}"`)].join(' ');
-    return `<${name} ${attrText}${end}>`;
+    const attrText = [...(classes?.length ? [`class="${classes.join(' ')}"`] : []), ...rest.map(([k, v]) => `${k}="${v}"`)].join(' ');
+    return attrText ? `<${name} ${attrText}${end}>` : `<${name}${end}>`;
   });
   const important = (decl: string): string => decl.split(';').map((d) => d.trim()).filter(Boolean).map((d) => `${d}!important`).join(';');
   const generated = [...styleNames].map(([decl, cls]) => `.${cls}{${important(decl)}}`).join('');

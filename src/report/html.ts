@@ -106,13 +106,18 @@ class Page {
     out.push(this.testsTable(r), '</section>');
     return out.join('\n');
   }
+  /** the numbers (the summary) or how they were computed (the theorem section, which points to the summary for the numbers) */
   results(rs: readonly TheoremResult[], t: { eps: string; logitBound: string; tol: string }, method: boolean): string {
-    const head = `<tr><th>parameters</th><th>${this.inline('S')}</th><th>${this.inline(`\\mathrm{TRF}_{\\varepsilon},\\ \\varepsilon = ${t.eps}`)}</th><th>window ${this.inline(`W(B,\\delta),\\ B = ${t.logitBound},\\ \\delta = ${t.tol}`)}</th>${method ? '<th>method</th>' : ''}</tr>`;
-    const rows = rs.map((r) => `<tr><td>${r.atTex ? this.inline(r.atTex) : 'the input'}</td><td>${esc(r.sum ?? '—')}</td><td>${esc(r.trf ?? '—')}</td><td>${esc(r.window ?? '—')}</td>${method ? `<td>${esc(r.method)}</td>` : ''}</tr>`).join('');
+    const at = (r: TheoremResult): string => (r.atTex ? this.inline(r.atTex) : 'the input');
+    const head = method ? '<tr><th>parameters</th><th>how S, the TRF and the window were computed</th></tr>'
+      : `<tr><th>parameters</th><th>${this.inline('S')}</th><th>${this.inline(`\\mathrm{TRF}_{\\varepsilon},\\ \\varepsilon = ${t.eps}`)}</th><th>window ${this.inline(`W(B,\\delta),\\ B = ${t.logitBound},\\ \\delta = ${t.tol}`)}</th></tr>`;
+    const rows = rs.map((r) => (method ? `<tr><td>${at(r)}</td><td>${esc(r.method)}</td></tr>`
+      : `<tr><td>${at(r)}</td><td>${esc(r.sum ?? '—')}</td><td>${esc(r.trf ?? '—')}</td><td>${esc(r.window ?? '—')}</td></tr>`)).join('');
     return `<div class="scroll"><table><thead>${head}</thead><tbody>${rows}</tbody></table></div>`;
   }
   theorem(t: TheoremSection, id: string): string {
-    return [`<section id="${id}"><h3>${esc(t.title)}</h3>`, this.steps(t.steps), t.results.length ? this.results(t.results, t, true) : '', '</section>'].join('\n');
+    const numbers = t.results.length ? `<p>The numbers at the sample parameters are in the <a href="#summary">summary</a>; how each was computed:</p>${this.results(t.results, t, true)}` : '';
+    return [`<section id="${id}"><h3>${esc(t.title)}</h3>`, this.steps(t.steps), numbers, '</section>'].join('\n');
   }
   caseTitle(c: CaseProof, k: number, single: boolean): string {
     return single ? `Proof: the series ${esc(VERDICT_WORDS[c.verdict] ?? c.verdict)}` : `${k + 1}. Case ${this.condition(c.conditionTex, c.conditionText)}: ${esc(VERDICT_WORDS[c.verdict] ?? c.verdict)}`;

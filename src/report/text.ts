@@ -35,6 +35,7 @@ export const UNICODE_MATH: Readonly<Record<string, string>> = {
   'ε': '\\varepsilon', 'δ': '\\delta', 'ρ': '\\rho', 'α': '\\alpha', 'β': '\\beta', 'λ': '\\lambda', '∫': '\\int',
   '₀': '_0', '₁': '_1', '₂': '_2', '₃': '_3', '₄': '_4', '√': '\\surd', '∈': '\\in', '×': '\\times', '⇒': '\\Rightarrow',
   '≈': '\\approx', '′': "'", '∎': '\\blacksquare', '⇔': '\\Leftrightarrow', '±': '\\pm',
+  '⁰': '^0', '¹': '^1', '²': '^2', '³': '^3', '⁴': '^4', '⁵': '^5', '⁶': '^6', '⁷': '^7', '⁸': '^8', '⁹': '^9', '⁻': '^-',
 };
 
 /**
