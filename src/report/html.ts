@@ -182,7 +182,7 @@ export async function renderHtml(report: Report): Promise<HtmlResult> {
   const page = new Page(true, notationStep(report));
   const single = report.cases.length === 1 && report.cases[0]!.condition === 'true';
   const body: string[] = [
-    `<header><h1>Convergence report: <code>${esc(report.input)}</code></h1>`,
+    `<header><h1>Convergence report<br><code>${esc(report.input)}</code></h1>`,
     `<p>${page.prose(headline(report))}</p>`, page.display(seriesTex(report)),
     `<p class="verdict"><strong>Verdict.</strong> ${page.prose(verdictLine(report))}</p></header>`,
     '<section id="summary"><h2>Summary</h2>', page.summary(report),
