@@ -172,9 +172,11 @@ export function renderCasesHtml(report: Report, options: { stepsOpen?: boolean }
 
 /** The chart's SVG, scaled to the width of the page (vega writes fixed width/height; the viewBox keeps the aspect). */
 function fluidSvg(svg: string): string {
-  return svg.replace(/<svg([^>]*?)\swidth="([\d.]+)"\s+height="([\d.]+)"/, (_m, attrs: string, w: string, h: string) => {
-    const withBox = /viewBox=/.test(attrs) ? attrs : `${attrs} viewBox="0 0 ${w} ${h}"`;
-    return `<svg${withBox} width="100%" preserveAspectRatio="xMidYMid meet"`;
+  return svg.replace(/<svg\b[^>]*>/, (tag) => {
+    const w = /\swidth="([\d.]+)"/.exec(tag)?.[1], h = /\sheight="([\d.]+)"/.exec(tag)?.[1];
+    let out = tag.replace(/\s(width|height)="[^"]*"/g, '');
+    if (!/viewBox=/.test(out) && w && h) out = out.replace('<svg', `<svg viewBox="0 0 ${w} ${h}"`);
+    return out.replace('<svg', '<svg width="100%" preserveAspectRatio="xMidYMid meet"');
   });
 }
 
