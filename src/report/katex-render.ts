@@ -24,10 +24,20 @@ export class MathRenderer {
   }
 }
 
-function classesIn(html: string): Set<string> {
-  const out = new Set<string>();
-  for (const m of html.matchAll(/class="([^"]*)"/g)) for (const c of m[1]!.split(/\s+/)) if (c) out.add(c);
-  return out;
+/** The class lists of the page's elements ("delimsizing size3 mult"), each once. */
+function classListsIn(html: string): string[][] {
+  return [...new Set([...html.matchAll(/class="([^"]*)"/g)].map((m) => m[1]!.trim()))].map((c) => c.split(/\s+/).filter(Boolean));
+}
+
+/**
+ * Whether a selector can match the page: each compound of it (".delimsizing.size3")
+ * names classes that one element has together, so that a sizing class elsewhere
+ * (".size3" on a superscript) does not pull in a font no delimiter uses.
+ */
+function selectorApplies(selector: string, lists: readonly (readonly string[])[]): boolean {
+  const compounds = selector.split(/[\s>+~]+/).map((c) => [...c.matchAll(/\.([\w-]+)/g)].map((x) => x[1]!)).filter((cs) => cs.length > 0);
+  if (compounds.length === 0) return false;
+  return compounds.every((cs) => cs.every((c) => c === 'katex') || lists.some((l) => cs.every((c) => l.includes(c))));
 }
 
 /** A font face: "KaTeX_Main/700/normal". */
@@ -40,16 +50,12 @@ const faceKey = (family: string, weight: string, style: string): string => `${fa
  * italic for KaTeX_Math and normal otherwise). A face is a file of 5–35 kB, so
  * the bold and italic ones are inlined only when the page uses \mathbf, \textit, ….
  */
-function usedFaces(css: string, classes: ReadonlySet<string>): Set<string> {
+function usedFaces(css: string, lists: readonly (readonly string[])[]): Set<string> {
   const used = new Set<string>([faceKey('KaTeX_Main', '400', 'normal')]);
   for (const m of css.matchAll(/([^{}@]+)\{([^{}]*(?:font-family|font-weight|font-style)[^{}]*)\}/g)) {
     const selectors = m[1]!.split(',');
     const decl = m[2]!;
-    const applies = selectors.some((sel) => {
-      const cls = [...sel.matchAll(/\.([\w-]+)/g)].map((x) => x[1]!).filter((c) => c !== 'katex');
-      return cls.length > 0 && cls.every((c) => classes.has(c));
-    });
-    if (!applies) continue;
+    if (!selectors.some((sel) => selectorApplies(sel.replace(/^\.katex\s+/, ''), lists))) continue;
     const families = [...decl.matchAll(/font-family:"?(KaTeX_\w+)/g)].map((x) => x[1]!);
     const weight = /font-weight:(\w+)/.exec(decl)?.[1] ?? '400';
     const style = /font-style:(\w+)/.exec(decl)?.[1];
@@ -63,7 +69,7 @@ export type FontReader = (file: string) => string | Promise<string>;
 
 /** `css` (katex.min.css) with the fonts `renderedHtml` uses inlined (woff2 only) and the rest dropped. */
 export async function inlineKatexFonts(css: string, renderedHtml: string, readFont: FontReader): Promise<string> {
-  const used = usedFaces(css, classesIn(renderedHtml));
+  const used = usedFaces(css, classListsIn(renderedHtml));
   const rules = [...css.matchAll(/@font-face\{[^}]*\}/g)].map((m) => m[0]);
   const inlined = new Map<string, string>();
   for (const rule of rules) {
