@@ -75,7 +75,7 @@ class Page {
     const body = `<p class="just"><em>${esc(j.name)}${j.ref ? ` (<code>${esc(j.ref)}</code>)` : ''}.</em> ${this.prose(j.text)}${j.citation ? ` <span class="note">Reference: ${esc(j.citation)}.</span>` : ''}</p>`
       + (s.check ? this.check(s.check) : '');
     if (this.stepsOpen) return `<li class="step">${this.display(s.claimTex)}${body}</li>`;
-    return `<li class="step"><details><summary>${this.display(s.claimTex)}</summary>${body}</details></li>`;
+    return `<li><details class="step"><summary>${this.display(s.claimTex)}</summary>${body}</details></li>`;
   }
   steps(steps: readonly ProofStep[]): string { return `<ol class="proof">${withoutNotation(steps, this.notation).map((s) => this.step(s)).join('')}</ol>`; }
   notationSection(): string {
