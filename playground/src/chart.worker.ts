@@ -25,7 +25,15 @@ const post = (r: ChartResponse): void => (self as unknown as Worker).postMessage
 let latest = 0;
 
 async function render(req: ChartRequest): Promise<void> {
-  const spec = { ...chartSpec(req.chart), config: req.dark ? DARK : LIGHT, width: req.width } as vl.TopLevelSpec;
+  const base = chartSpec(req.chart);
+  const scheme = (req.dark ? DARK : LIGHT)!;
+  // the report's sizes and legend placement, in the page's colours; one legend column where two would not fit
+  const config = {
+    ...base.config, ...scheme,
+    axis: { ...base.config?.axis, ...scheme.axis },
+    legend: { ...base.config?.legend, ...scheme.legend, ...(req.width < 560 ? { columns: 1, labelLimit: Math.max(120, req.width - 40) } : {}) },
+  };
+  const spec = { ...base, config, width: req.width, height: Math.round(Math.min(340, Math.max(220, req.width * 0.55))) } as vl.TopLevelSpec;
   const view = new vega.View(vega.parse(vl.compile(spec).spec), { renderer: 'none' });
   try {
     const svg = await view.toSVG();

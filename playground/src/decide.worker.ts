@@ -60,12 +60,12 @@ async function analyze(req: Extract<DecideRequest, { type: 'analyze' }>): Promis
   const { id, inputs } = req;
   const stale = (): boolean => id !== latest;
   const parsed = parseFormula(inputs);
+  // the preview and the sliders follow the formula field alone: posted before the other fields are read, so an error there does not keep a stale preview
+  post({ type: 'parsed', id, tex: toTex(parsed.expr), parameters: parsed.parameters, catalogId: catalogByForm.get(parsed.normalized) ?? null });
   const assume = readAssumptions(inputs, parsed.parameters, parsed.variable);
-  // the verdict first: the page renders it before the preview and the sliders
   const from = readFrom(inputs);
   const { classification, ms } = classifyCached(inputs.formula, assume, from);
   post({ type: 'classification', id, classification, conditionsTex: classification.cases.map((c) => conditionTex(c.condition)), ms });
-  post({ type: 'parsed', id, tex: toTex(parsed.expr), parameters: parsed.parameters, catalogId: catalogByForm.get(parsed.normalized) ?? null });
   await yieldToQueue();
   if (stale()) return;
 

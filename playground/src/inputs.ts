@@ -6,6 +6,7 @@
  *
  * Owns: the field attribution of errors.
  */
+import { inPage } from './wording.js';
 import { InputError } from '../../src/parse/errors.js';
 import type { Expr } from '../../src/parse/expr.js';
 import type { ParsedExpression } from '../../src/parse/expr.js';
@@ -71,8 +72,6 @@ export const valuesText = (values: Readonly<Record<string, ParamValue>>): string
 /** `--at` items for the TRF and the report. */
 export const atItems = (values: Readonly<Record<string, ParamValue>>): string[] => Object.entries(values).map(([k, v]) => `${k}=${v.text}`);
 
-/** The library's hints name CLI options; the page names its own fields. */
-const inPage = (message: string): string => message.replace(/use --from (\d+)/g, 'set “Sum from n =” to $1');
 
 /** The problem to show for an error; anything that is not an input error is reported as internal. */
 export function problemOf(err: unknown): InputProblem {

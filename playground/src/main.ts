@@ -11,6 +11,7 @@ import 'katex/dist/katex.min.css';
 import './style.css';
 import type { Catalog, CatalogEntry, ParameterSpec } from '../../src/rules/schema.js';
 import catalogJson from '../../rules/catalog.json';
+import { sampleCases } from '../../src/rules/catalog-cases.js';
 import { decodeFragment, DEFAULT_EPS, DEFAULT_FROM, encodeFragment, type PlaygroundState } from './fragment.js';
 import type { DecideResponse, Inputs } from './protocol.js';
 import { boundariesIn } from './slider-scale.js';
@@ -75,12 +76,20 @@ function analyze(byUser: boolean): void {
     showTrf(null, 'Type a bias to see its receptive field.', DEFAULT_EPS);
     showChart(null);
     clearProof();
+    clearFormulaViews();
     return;
   }
   decide.analyze(inputs, !byUser);
   writtenHash = encodeFragment(inputs);
   clearTimeout(fragmentTimer);
   fragmentTimer = setTimeout(writeFragment, FRAGMENT_DELAY_MS);
+}
+
+/** No formula (cleared, or one that does not parse): no preview, no sliders, no catalog entry. */
+function clearFormulaViews(): void {
+  byId('formula-tex').replaceChildren();
+  params.setParameters([], {});
+  showCatalogEntry(null);
 }
 
 function writeFragment(): void {
@@ -128,6 +137,7 @@ function onDecide(r: DecideResponse): void {
       failed = true;
       clearErrors();
       if (r.problem.field !== 'point') showError(r.problem);
+      if (r.problem.field === 'formula') clearFormulaViews();
       if (r.problem.field === 'formula' || r.problem.field === 'assume' || r.problem.field === 'from') showVerdictError(sent?.formula ?? '', latency);
       else if (r.problem.field !== 'eps') showPointProblem(r.problem.message, latency);
       showTrf(null, 'no TRF: fix the input first', sent?.eps ?? DEFAULT_EPS);
@@ -153,8 +163,16 @@ function load(state: PlaygroundState): void {
   analyze(true);
 }
 
+/**
+ * An entry opens at its first sample combination where the catalog expects the
+ * series to converge (the catalog's tests check that expectation against the
+ * engine), else at its first samples.
+ */
 function pick(entry: CatalogEntry): void {
-  const values = Object.fromEntries(Object.entries(entry.parameters).map(([k, spec]) => [k, String(spec.samples?.[0] ?? 1)]));
+  const converging = sampleCases(entry).find((c) => c.expected === 'converges' && c.sample)?.sample;
+  const values = converging
+    ? Object.fromEntries(Object.entries(converging).map(([k, v]) => [k, String(v)]))
+    : Object.fromEntries(Object.entries(entry.parameters).map(([k, spec]) => [k, String(spec.samples?.[0] ?? 1)]));
   specs = entry.parameters;
   load({ formula: entry.formula, assume: entry.assume.join(', '), eps: epsEl.value || DEFAULT_EPS, from: String(entry.from ?? 0), values });
 }

@@ -77,9 +77,9 @@ export function formatFor(flags: { format?: ReportFormat; output?: string }): Re
 }
 
 const collect = (v: string, prev: readonly string[] | undefined): string[] => [...(prev ?? []), v];
-function positiveInt(v: string): number {
+function proofCount(v: string): number {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > 20) throw new InvalidArgumentError(`expected an integer from 1 to 20, got "${v}"`);
+  if (v.trim() === '' || !Number.isInteger(n) || n < 0 || n > 20) throw new InvalidArgumentError(`expected an integer from 0 to 20, got "${v}"`);
   return n;
 }
 
@@ -98,7 +98,7 @@ export function registerReportCommand(program: Command): void {
     .option('--alibi-heads <H>', 'set m (or the only parameter) to the H ALiBi slopes (reference rule; see --slope-rule)')
     .option('--slope-rule <rule>', 'slopes of --alibi-heads: alibi (default) or geometric', parseSlopeRule)
     .option('--bias-max <B>', 'MPT alibi_bias_max of --alibi-heads (default 8)')
-    .option('--proofs <k>', 'complete proofs written per region (default 2)', positiveInt)
+    .option('--proofs <k>', 'complete proofs per region: 1 (default) the deciding test\'s, more folded under it, 0 none (verdicts and tables only)', proofCount)
     .action(async (expr: string, flags: ReportFlags) => {
       const format = formatFor(flags);
       // loaded on use: the renderers (KaTeX, vega) are heavy and other commands do not need them
@@ -107,7 +107,7 @@ export function registerReportCommand(program: Command): void {
         ...toClassifyOptions(flags), format,
         ...(flags.at || flags.alibiHeads !== undefined ? { at: [...(flags.at ?? []), ...alibiAt(expr, flags)] } : {}), ...(flags.eps ? { eps: flags.eps } : {}),
         ...(flags.logitBound ? { logitBound: flags.logitBound } : {}), ...(flags.tol ? { tol: flags.tol } : {}),
-        ...(flags.proofs ? { maxProofs: flags.proofs } : {}),
+        ...(flags.proofs !== undefined ? { maxProofs: flags.proofs } : {}),
       });
       if (flags.output) {
         writeFileSync(flags.output, text);

@@ -21,7 +21,8 @@ import { type AtInput, atLists, combineAt } from '../trf/substitute.js';
 import type { ClassificationCase, ClassifyOptions } from '../types.js';
 import { chartData } from './chart-data.js';
 import type { CaseProof, Report, TheoremSection } from './proof.js';
-import { conditionTex, pointText, regionProof } from './region-proof.js';
+import { conditionForms } from './condition-text.js';
+import { pointText, regionProof } from './region-proof.js';
 import { analyzeRegions, type RegionAnalysis } from './regions.js';
 import { convergingTheorem, divergingTheorem } from './theorem.js';
 
@@ -35,7 +36,7 @@ export interface ReportOptions extends ClassifyOptions {
   /** B and δ of the window guarantee, default 1 and 0.01 */
   readonly logitBound?: string;
   readonly tol?: string;
-  /** complete proofs written per region, default 2 */
+  /** complete proofs written per region, default 1 (the deciding test's); 0 writes none (verdicts and tables only) */
   readonly maxProofs?: number;
   /** a title (default: the input) */
   readonly title?: string;
@@ -101,9 +102,10 @@ export function buildReport(input: string, options: ReportOptions = {}): Report 
     const regions = byVerdict(c);
     const proofs = regions.map((analysis) => regionProof({
       analysis, parameters: parsed.parameters, variable: parsed.variable, from: analyzed.from, term: analyzed.term,
-      families, preferred, maxProofs: options.maxProofs ?? 2,
+      families, preferred, maxProofs: options.maxProofs ?? 1,
     }));
-    const cTex = conditionTex(c.condition);
+    const cForms = conditionForms(c.condition);
+    const cTex = cForms.tex;
     let theorem: TheoremSection | undefined;
     const points = casePoints(regions, parsed.parameters, preferred).slice(0, options.maxPoints ?? MAX_THEOREM_POINTS);
     if (!analyzed.term && c.verdict !== 'unknown') {
@@ -112,7 +114,7 @@ export function buildReport(input: string, options: ReportOptions = {}): Report 
       if (c.verdict === 'converges') theorem.results.forEach((r, i) => chartInputs.push({ label: r.at, point: points[i]!, sum: r.sum === null ? null : Number(r.sum), trf: r.trf === null ? null : Number(r.trf) }));
       else [...points].reverse().slice(0, 2).forEach((p) => chartInputs.push({ label: `${pointText(p) || 'the input'} (diverges)`, point: p, sum: null, trf: null }));
     }
-    return { condition: c.condition, conditionTex: cTex, verdict: c.verdict, extrapolation: c.extrapolation, regions: proofs, ...(theorem ? { theorem } : {}) };
+    return { condition: c.condition, conditionTex: cTex, conditionText: cForms.text, verdict: c.verdict, extrapolation: c.extrapolation, regions: proofs, ...(theorem ? { theorem } : {}) };
   });
 
   const chart = chartData(parsed.expr, parsed.variable, analyzed.from, chartInputs.slice(0, MAX_CURVES), eps);
@@ -126,6 +128,7 @@ export function buildReport(input: string, options: ReportOptions = {}): Report 
     notes: [
       'Numbers in the checks are computed with decimal.js at sample points; they check the claims and are never used as arguments.',
       'Asymptotic expansions are written in n; O(·) bounds the terms left out; L_k are iterated logarithms (L_0 = log n).',
+      'The asymptotic engine expands exactly, by $\\log(1+u) = u - u^2/2 + \\dots$, $e^u = 1 + u + \\dots$ and $(1+u)^r = 1 + r u + \\dots$ for $u \\to 0$, and $\\log(c\\,n^a L^b) = a \\log n + b \\log L + \\log c$.',
     ],
   };
 }

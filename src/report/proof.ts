@@ -69,7 +69,11 @@ export interface RegionProof {
   /** mathjs condition, "true" when the region is the whole (assumed) space */
   readonly condition: string;
   readonly conditionTex: string;
+  /** the condition as a reader writes it, Unicode ("0 < m < 1"; "all parameters") */
+  readonly conditionText: string;
   readonly verdict: Verdict;
+  /** the title of the test whose proof comes first (the deciding one), absent when none is decisive */
+  readonly decidedBy?: string;
   /** the parameter point used by the spot checks, plain text ("m = 2"); empty without parameters */
   readonly sample: string;
   readonly tests: readonly TestRow[];
@@ -82,6 +86,8 @@ export interface RegionProof {
 export interface TheoremResult {
   /** parameter values, plain text */
   readonly at: string;
+  /** the same in LaTeX, empty without parameters */
+  readonly atTex: string;
   readonly sum: string | null;
   readonly trf: string | null;
   readonly window: string | null;
@@ -102,6 +108,8 @@ export interface TheoremSection {
 export interface CaseProof {
   readonly condition: string;
   readonly conditionTex: string;
+  /** the condition as a reader writes it, Unicode */
+  readonly conditionText: string;
   readonly verdict: Verdict;
   readonly extrapolation: Extrapolation;
   readonly regions: readonly RegionProof[];

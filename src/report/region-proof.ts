@@ -5,11 +5,10 @@
  * Owns: the choice of proofs and the dispatch to the step builders.
  */
 import type { Family } from '../rules/schema.js';
-import { parseCondition } from '../parse/parse.js';
-import { toTex } from '../parse/print.js';
 import type { TestAnalysis } from '../convergence/detail.js';
 import type { TestName } from '../types.js';
 import { type ParamPoint, samplePoint } from '../conditions/region-sample.js';
+import { conditionForms } from './condition-text.js';
 import type { ProofStep, RegionProof, TestProof } from './proof.js';
 import type { RegionAnalysis } from './regions.js';
 import { sampleNs } from './spot-check.js';
@@ -35,14 +34,7 @@ export interface RegionProofInput {
   readonly maxProofs: number;
 }
 
-export function conditionTex(condition: string): string {
-  if (condition === 'true') return '';
-  try {
-    return toTex(parseCondition(condition));
-  } catch {
-    return `\\text{${condition.replace(/[\\{}]/g, '')}}`;
-  }
-}
+export const conditionTex = (condition: string): string => conditionForms(condition).tex;
 
 export const pointText = (p: ParamPoint): string => [...p].map(([k, v]) => `${k} = ${v.toFraction()}`).join(', ');
 
@@ -75,13 +67,14 @@ function stepsFor<N extends TestName>(a: TestAnalysis<N>, ctx: StepContext): Pro
 export function regionProof(input: RegionProofInput): RegionProof {
   const a = input.analysis;
   const tests = a.analyses.map(({ record: r }) => ({ test: r.test, title: TEST_TITLES[r.test], outcome: r.outcome, ...(r.verdict ? { verdict: r.verdict } : {}), summary: r.summary }));
-  const base = { condition: a.condition, conditionTex: conditionTex(a.condition), verdict: a.verdict, tests };
+  const forms = conditionForms(a.condition);
+  const base = { condition: a.condition, conditionTex: forms.tex, conditionText: forms.text, verdict: a.verdict, tests };
   const point = samplePoint(a.region, input.parameters, input.preferred);
   if (a.verdict === 'unknown' || !a.facts) return { ...base, sample: point ? pointText(point) : '', proofs: [], reason: a.reason ?? 'no test was decisive' };
   const params = point ?? new Map();
   const ctx: StepContext = {
     facts: a.facts, variable: input.variable, from: input.from, term: input.term,
-    condition: a.condition, conditionTex: base.conditionTex,
+    condition: a.condition, conditionTex: base.conditionTex, conditionText: forms.text,
     point: { variable: input.variable, params }, params, paramsText: pointText(params),
     ns: sampleNs(input.from), families: input.families,
   };
@@ -89,7 +82,8 @@ export function regionProof(input: RegionProofInput): RegionProof {
   const order = PROOF_PREFERENCE[a.verdict];
   decisive.sort((x, y) => rank(order, x.record.test) - rank(order, y.record.test));
   const proofs: TestProof[] = decisive.slice(0, input.maxProofs).map((x) => ({ test: x.record.test, title: TEST_TITLES[x.record.test], steps: stepsFor(x, ctx) }));
-  return { ...base, sample: ctx.paramsText, proofs };
+  const first = decisive[0];
+  return { ...base, sample: ctx.paramsText, proofs, ...(first ? { decidedBy: TEST_TITLES[first.record.test] } : {}) };
 }
 
 function rank(order: readonly string[], t: string): number {

@@ -74,7 +74,8 @@ export function fmt(x: Decimal | number | null, digits = 6): string {
 }
 
 export function fmtN(n: number): string {
-  if (n >= 1000 && Number.isInteger(Math.log10(n))) return `10^${Math.log10(n)}`;
+  // Unicode superscripts: a number a reader reads, in every format (LaTeX maps them to math)
+  if (n >= 1000 && Number.isInteger(Math.log10(n))) return `10${[...String(Math.log10(n))].map((d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]).join('')}`;
   return String(n);
 }
 

@@ -8,6 +8,7 @@
  * from src/trf; partial sums for the checks from decimal.js).
  */
 import type { Expr } from '../parse/expr.js';
+import { toTex } from '../parse/print.js';
 import * as DI from '../numeric/decimal-interval.js';
 import { termInterval } from '../trf/head.js';
 import { substituteParameters } from '../parse/substitute.js';
@@ -36,6 +37,8 @@ const CITATION = 'S. Qin, Y. Zhong, Z. Deng, "Exploring Transformer Extrapolatio
 
 const atStrings = (p: ParamPoint): string[] => [...p].map(([k, v]) => `${k}=${v.toFraction()}`);
 const pointText = (p: ParamPoint): string => [...p].map(([k, v]) => `${k} = ${v.toFraction()}`).join(', ') || '—';
+/** the point in LaTeX ("m = \\frac{3}{2}"), empty without parameters */
+export const pointTex = (p: ParamPoint): string => [...p].map(([k, v]) => `${toTex({ kind: 'param', name: k })} = ${toTex({ kind: 'num', value: v })}`).join(',\\ ');
 
 /**
  * partial sums Σ_{n=from}^{L} e^{p(n)} at the given L (increasing): each term a
@@ -100,9 +103,9 @@ function trfAt(t: TheoremInput, p: ParamPoint): TheoremResult {
   try {
     const r = trf(t.input, { ...base, eps: t.eps }).results[0]!;
     const w = windowBound(t.input, { ...base, logitBound: t.logitBound, tol: t.tol }).results[0]!;
-    return { at: pointText(p), sum: r.sum, trf: r.trf === null ? null : String(r.trf), window: w.window === null ? null : String(w.window), method: r.method };
+    return { at: pointText(p), atTex: pointTex(p), sum: r.sum, trf: r.trf === null ? null : String(r.trf), window: w.window === null ? null : String(w.window), method: r.method };
   } catch (e) {
-    return { at: pointText(p), sum: null, trf: null, window: null, method: `not computed: ${e instanceof Error ? e.message : String(e)}` };
+    return { at: pointText(p), atTex: pointTex(p), sum: null, trf: null, window: null, method: `not computed: ${e instanceof Error ? e.message : String(e)}` };
   }
 }
 

@@ -55,8 +55,17 @@ test('rpe report "-m*log(1+n)" -o report.md', async () => {
   // (the test runner shares stdout: only the command's own last line is ours)
   assert.ok(said.endsWith(`wrote ${out} (Markdown, ${readFileSync(out).length} bytes)\n`), said.slice(-200));
   const md = readFileSync(out, 'utf8');
-  assert.match(md, /Case 1: \$m > 1\$ — converges/);
+  assert.match(md, /## 1\. Case \$m > 1\$: converges/);
   assert.match(md, /\| ratio test \| inconclusive \|/);
+});
+
+test('rpe report --proofs 0 is accepted (verdicts and tables only); --proofs -1 is refused', async () => {
+  const out = join(dir, 'r0.md');
+  assert.equal(await rpe('report', '-m*n', '--assume', 'm > 0', '--proofs', '0', '-o', out), 0);
+  const md = readFileSync(out, 'utf8');
+  assert.match(md, /Decided by the/);
+  assert.doesNotMatch(md, /\*\*Proof \(/);
+  assert.notEqual(await rpe('report', '-m*n', '--proofs', '-1', '-o', out), 0);
 });
 
 test('--format json with --assume and --at: the Report object', async () => {

@@ -40,3 +40,21 @@ test('cumulative prior: increasing, reaches 1 − ε at the TRF', () => {
   const at = c.points.find((p) => p.w === c.trf)!;
   assert.ok(at.share >= 0.99 - 1e-9);
 });
+
+test('summary first: the verdict per region in words with typeset conditions, then the contents, then the proofs', () => {
+  const at = (s: string): number => { const i = html.indexOf(s); assert.ok(i >= 0, s); return i; };
+  assert.ok(at('<section id="summary">') < at('id="chart"') && at('id="chart"') < at('<nav class="toc"') && at('<nav class="toc"') < at('<section id="case-1">'));
+  const summary = html.slice(at('<section id="summary">'), at('<nav class="toc"'));
+  assert.match(summary, /not guaranteed/);
+  assert.doesNotMatch(html.replace(/<style>[\s\S]*?<\/style>/g, '').replace(/<[^>]*>/g, ''), /not-guaranteed|not-applicable|conditional:|m>0∧m<1/);
+  assert.match(html, /does not apply/);
+  // every region's deciding proof in full; the table of tests folded
+  assert.equal((html.match(/<details class="tests">/g) ?? []).length, report.cases.reduce((n, c) => n + c.regions.length, 0));
+});
+
+test('only the KaTeX font files the page uses are inlined, and the page stays small', () => {
+  const faces = [...html.matchAll(/@font-face\{[^}]*font-family:(KaTeX_\w+)[^}]*font-style:(\w+)[^}]*font-weight:(\d+)/g)].map((m) => `${m[1]}-${m[2]}-${m[3]}`);
+  assert.ok(faces.includes('KaTeX_Main-normal-400') && faces.includes('KaTeX_Math-italic-400'), faces.join());
+  assert.ok(!faces.includes('KaTeX_Main-normal-700') && !faces.includes('KaTeX_Math-italic-700'), `no bold face is used: ${faces.join()}`);
+  assert.ok(Buffer.byteLength(html) < 300_000, `${Buffer.byteLength(html)} bytes`);
+});

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -18,11 +18,11 @@ test('prose is escaped; Unicode symbols become math', () => {
   assert.equal(escapeText('a_n ≤ 50% & x^2 → ∞'), 'a\\_n $\\le$ 50\\% \\& x\\^{}2 $\\to$ $\\infty$');
 });
 
-test('standalone document with only base packages', () => {
+test('standalone document with only texlive-latex-base packages', () => {
   const tex = renderLatex(buildReport('-2*log(1+n)'));
   assert.match(tex, /^\\documentclass\[11pt\]\{article\}/);
   assert.match(tex, /\\end\{document\}\n$/);
-  for (const m of tex.matchAll(/\\usepackage(?:\[[^\]]*\])?\{([^}]*)\}/g)) for (const p of m[1]!.split(',')) assert.ok(['fontenc', 'amsmath', 'amssymb', 'longtable'].includes(p), p);
+  for (const m of tex.matchAll(/\\usepackage(?:\[[^\]]*\])?\{([^}]*)\}/g)) for (const p of m[1]!.split(',')) assert.ok(['amsmath', 'amssymb', 'longtable', 'graphicx', 'array', 'hyperref'].includes(p), p);
 });
 
 for (const [name, expr, assume] of [
@@ -37,6 +37,9 @@ for (const [name, expr, assume] of [
       const r = spawnSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', '-no-shell-escape', 'report.tex'], { cwd: dir, encoding: 'utf8', timeout: 100_000 });
       assert.equal(r.status, 0, r.stdout.split('\n').filter((l) => l.startsWith('!')).join('\n') || r.stdout.slice(-2000));
       assert.ok(existsSync(join(dir, 'report.pdf')));
+      // nothing runs into the margin: wide claims are split or scaled, tables wrap
+      const log = readFileSync(join(dir, 'report.log'), 'latin1');
+      assert.deepEqual(log.split('\n').filter((l) => /^Overfull \\hbox \((\d*[1-9]\d*\.\d+|0\.[5-9]\d*)pt too wide/.test(l)), [], 'overfull lines');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

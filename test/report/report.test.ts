@@ -11,7 +11,7 @@ import { buildReport } from '../../src/report/build.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import type { ProofStep, Report } from '../../src/report/proof.js';
 
-const r: Report = buildReport('-m*log(1+n)');
+const r: Report = buildReport('-m*log(1+n)', { maxProofs: 2 });
 const conv = r.cases.find((c) => c.verdict === 'converges')!;
 const div = r.cases.find((c) => c.verdict === 'diverges')!;
 const allSteps = (rep: Report): ProofStep[] => rep.cases.flatMap((c) => [...c.regions.flatMap((g) => g.proofs.flatMap((p) => p.steps)), ...(c.theorem?.steps ?? [])]);
@@ -75,10 +75,24 @@ test('Markdown: GitHub-flavoured with $…$ math, tables of tests, proofs and th
   const md = renderMarkdown(r);
   assert.match(md, /^# Convergence report: `-m\*log\(1\+n\)`/);
   assert.match(md, /\| ratio test \| inconclusive \|/);
-  assert.match(md, /\*\*Proof 1 \(limit comparison\)\.\*\*/);
-  assert.match(md, /\*\*Proof 2 \(integral test\)\.\*\*/);
+  assert.match(md, /\*\*Proof \(limit comparison\)\.\*\*/);
+  assert.match(md, /<details><summary>1 more proof: integral test<\/summary>/);
   assert.match(md, /\$\$\n\s*a_\{n\} = e\^\{p\(n\)\}/);
-  assert.match(md, /\| m = 2 \| 1\.644934066848\d* \| 60 \|/);
+  assert.match(md, /\| \$m = 2\$ \| 1\.644934066848\d* \| 60 \| 894 \|/);
+  // the summary comes first, in words, with the conditions typeset as a reader writes them
+  assert.ok(md.indexOf('## Summary') < md.indexOf('## Contents') && md.indexOf('## Contents') < md.indexOf('## 1. Case'));
+  assert.match(md, /\| \$0 < m < 1\$ \| diverges \| not guaranteed \| limit comparison \|/);
+  assert.match(md, /\| integral test \| does not apply \|/);
+  assert.doesNotMatch(md, /not-guaranteed|not-applicable|\\land|conditional:/);
+});
+
+test('--proofs: 1 by default (the deciding test), 0 writes none and still names the deciding test', () => {
+  const one = buildReport('-m*log(1+n)');
+  assert.ok(one.cases.every((c) => c.regions.every((g) => g.proofs.length === 1)));
+  const none = buildReport('-m*log(1+n)', { maxProofs: 0 });
+  assert.ok(none.cases.every((c) => c.regions.every((g) => g.proofs.length === 0 && g.decidedBy !== undefined)));
+  assert.equal(none.cases[0]!.regions[0]!.decidedBy, 'limit comparison');
+  assert.match(renderMarkdown(none), /Decided by the limit comparison \(proofs omitted\)/);
 });
 
 test('term mode: a series term gets proofs and no theorem section', () => {

@@ -6,6 +6,7 @@
  *
  * Owns: the TRF text and the live chart.
  */
+import { inPage } from '../wording.js';
 import type { ChartData } from '../../../src/report/proof.js';
 import type { TrfResult } from '../../../src/trf/trf.js';
 import type { ChartRequest, ChartResponse } from '../protocol.js';
@@ -15,7 +16,7 @@ export function showTrf(result: TrfResult | null, reason: string | undefined, ep
   const box = byId('trf');
   box.removeAttribute('data-trf');
   if (result === null || result.trf === null) {
-    box.replaceChildren(el('p', {}, reason ?? (result ? `no TRF: ${result.method}` : 'no TRF')));
+    box.replaceChildren(el('p', {}, inPage(reason ?? (result ? `no TRF: ${result.method}` : 'no TRF'))));
     return;
   }
   box.dataset.trf = String(result.trf);
@@ -29,7 +30,7 @@ export function showTrf(result: TrfResult | null, reason: string | undefined, ep
   } else {
     head.append(` (certified bracket [${result.bracket?.[0]}, ${result.bracket?.[1] ?? '∞'}])`);
   }
-  const details = el('p', { class: 'note' }, `S = ${result.sum ?? '—'} ± ${result.sumError ?? '—'}. Method: ${result.method}.`);
+  const details = el('p', { class: 'note' }, inPage(`S = ${result.sum ?? '—'} ± ${result.sumError ?? '—'}. Method: ${result.method}.`));
   box.replaceChildren(head, details);
   if (result.closedForm) {
     const form = el('div', { class: 'closed-form', 'aria-label': 'closed form' });
@@ -62,7 +63,8 @@ export function showChart(chart: ChartData | null): void {
     };
   }
   pending = chart;
-  const width = Math.max(280, Math.min(1100, fig.clientWidth - 190));
+  // the legend sits below the plot (chart.worker.ts), so the plot may take the figure's width
+  const width = Math.max(240, Math.min(1100, fig.clientWidth - 80));
   const dark = window.matchMedia('(prefers-color-scheme: dark)').matches;
   chartWorker.postMessage({ id: ticket, chart, width, dark } satisfies ChartRequest);
 }

@@ -5,6 +5,7 @@
  *
  * Owns: the verdict markup and its data-* attributes (the browser tests read them).
  */
+import { inPage } from '../wording.js';
 import type { Classification, Extrapolation, Verdict } from '../../../src/types.js';
 import { byId, el, EXTRAPOLATION_TEXT, renderTex, VERDICT_SIGN, type VerdictWord } from './dom.js';
 
@@ -28,7 +29,7 @@ export function showClassification(c: Classification, conditionsTex: readonly st
   v.removeAttribute('aria-busy');
   const what = c.parameters.length === 0 ? '' : c.verdict === 'conditional' ? ': depends on the parameters' : ' for every parameter value allowed';
   v.replaceChildren(el('span', { class: 'label' }, 'Σ e^p(n) '), verdictBadge(c.verdict), `${what}.`, el('span', { class: 'timing' }, ` decided in ${ms < 1 ? '< 1' : ms.toFixed(0)} ms`));
-  if (c.cases.length === 1 && c.cases[0]!.reason) v.append(el('p', { class: 'reason' }, `Why unknown: ${c.cases[0]!.reason}`));
+  if (c.cases.length === 1 && c.cases[0]!.reason) v.append(el('p', { class: 'reason' }, `Why unknown: ${inPage(c.cases[0]!.reason)}`));
 
   const list = byId('cases');
   list.replaceChildren(...c.cases.map((k, i) => {
@@ -36,9 +37,8 @@ export function showClassification(c: Classification, conditionsTex: readonly st
     const cond = el('span', { class: 'condition' });
     if (k.condition === 'true') cond.textContent = c.parameters.length ? 'all parameters' : 'the series';
     else renderTex(cond, conditionsTex[i] ?? k.condition);
-    const plain = el('span', { class: 'visually-hidden' }, k.condition === 'true' ? '' : ` (${k.condition})`);
-    li.append(cond, plain, ' → ', verdictBadge(k.verdict), el('span', { class: 'extrapolation' }, ` — ${EXTRAPOLATION_TEXT[k.extrapolation]}`));
-    if (k.reason) li.append(el('div', { class: 'reason' }, `Why unknown: ${k.reason}`));
+    li.append(cond, ' → ', verdictBadge(k.verdict), el('span', { class: 'extrapolation' }, ` — ${EXTRAPOLATION_TEXT[k.extrapolation]}`));
+    if (k.reason) li.append(el('div', { class: 'reason' }, `Why unknown: ${inPage(k.reason)}`));
     return li;
   }));
 }
@@ -71,7 +71,7 @@ export function showPoint(p: PointView | null, latencyMs: number): void {
   box.dataset.latencyMs = latencyMs.toFixed(1);
   box.replaceChildren(el('span', { class: 'label' }, `At ${p.valuesText}: `), verdictBadge(p.verdict), el('span', { class: 'extrapolation' }, ` — ${EXTRAPOLATION_TEXT[p.extrapolation]}`));
   if (p.outsideAssumptions) box.append(el('p', { class: 'note' }, 'These values lie outside the assumptions.'));
-  if (p.reason) box.append(el('p', { class: 'reason' }, `Why unknown: ${p.reason}`));
+  if (p.reason) box.append(el('p', { class: 'reason' }, `Why unknown: ${inPage(p.reason)}`));
   markRegion(p.caseIndex);
 }
 
@@ -92,6 +92,6 @@ export function showPointProblem(message: string, latencyMs: number): void {
   box.hidden = false;
   box.dataset.verdict = 'error';
   box.dataset.latencyMs = latencyMs.toFixed(1);
-  box.replaceChildren(el('span', { class: 'badge error' }, '⚠ no verdict at these values'), el('p', { class: 'reason' }, message));
+  box.replaceChildren(el('span', { class: 'badge error' }, '⚠ no verdict at these values'), el('p', { class: 'reason' }, inPage(message)));
   markRegion(null);
 }

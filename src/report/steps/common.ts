@@ -55,7 +55,7 @@ export function expansionStep(ctx: StepContext, lo: Series, hi: Series | null): 
     justification: {
       kind: 'expansion', name: 'asymptotic expansion',
       text: exact
-        ? `Expansion of q by the asymptotic engine: $\\log(1+u) = u - u^2/2 + \\dots$, $e^u = 1 + u + \\dots$ and $(1+u)^r = 1 + r u + \\dots$ for $u \\to 0$, and $\\log(c\\,n^a L^b) = a \\log n + b \\log L + \\log c$, applied exactly to the input${inRegion(ctx) ? `; the signs of the coefficients are fixed${inRegion(ctx)}` : ''}. $O(\\cdot)$ bounds the truncated terms.`
+        ? `Expansion of $q$ by the asymptotic engine (its rules are in the notes), applied exactly to the input${inRegion(ctx) ? `; the signs of the coefficients are fixed${inRegion(ctx)}` : ''}. $O(\\cdot)$ bounds the truncated terms.`
         : 'Bounded parts of the input (oscillating or rounding terms) are replaced by their bounds; the expansions of the bounds are exact up to the $O(\\cdot)$ terms.',
     },
     ...(check ? { check } : {}),

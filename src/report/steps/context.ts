@@ -20,6 +20,8 @@ export interface StepContext {
   /** the region, as a condition in plain text and LaTeX ("m > 1"; "true" for none) */
   readonly condition: string;
   readonly conditionTex: string;
+  /** the same as a reader writes it, Unicode ("0 < m < 1") */
+  readonly conditionText: string;
   /** the sample point for spot checks */
   readonly point: Point;
   readonly params: ParamPoint;
@@ -32,7 +34,7 @@ export interface StepContext {
 
 /** "for m > 1" (empty for the whole space) */
 export function inRegion(ctx: StepContext): string {
-  return ctx.condition === 'true' ? '' : ` (in the region ${ctx.condition})`;
+  return ctx.condition === 'true' ? '' : ` (in the region ${ctx.conditionText})`;
 }
 export function inRegionTex(ctx: StepContext): string {
   return ctx.conditionTex === '' ? '' : `\\quad\\text{for } ${ctx.conditionTex}`;
