@@ -1,7 +1,8 @@
 /**
  * How a region's condition reads in a report: the mathjs condition of the
  * decider ("m > 0 and m < 1", "m == 0") printed as a reader writes it
- * (0 < m < 1, m = 0), in LaTeX for HTML/LaTeX and in Unicode for plain text.
+ * (0 < m < 1, m = 0), in LaTeX for HTML/LaTeX; the plain text is src/conditions'
+ * `conditionText`, the notation the terminal and the playground use too.
  *
  * Owns: this printing only. It does not simplify conditions (src/conditions
  * does); it chains a lower and an upper bound on the same parameter and spells
@@ -9,7 +10,8 @@
  */
 import { parseCondition } from '../parse/parse.js';
 import type { CmpOp, Expr } from '../parse/expr.js';
-import { toAscii, toTex } from '../parse/print.js';
+import { toTex } from '../parse/print.js';
+import { conditionText } from '../conditions/condition-text.js';
 
 export interface ConditionForms {
   /** LaTeX, math mode ("0 < m < 1"); empty for the whole space */
@@ -19,10 +21,7 @@ export interface ConditionForms {
 }
 
 const TEX_OP: Record<CmpOp, string> = { '<': '<', '<=': '\\le', '>': '>', '>=': '\\ge', '==': '=', '!=': '\\ne' };
-const TEXT_OP: Record<CmpOp, string> = { '<': '<', '<=': '≤', '>': '>', '>=': '≥', '==': '=', '!=': '≠' };
 const FLIP: Record<CmpOp, CmpOp> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=', '==': '==', '!=': '!=' };
-
-const unicode = (e: Expr): string => toAscii(e).replace(/\s*\*\s*/g, '·').replace(/\s*\/\s*/g, '/').replace(/-/g, '−').replace(/<=/g, '≤').replace(/>=/g, '≥').replace(/==/g, '=').replace(/!=/g, '≠');
 
 const hasParam = (e: Expr): boolean => {
   switch (e.kind) {
@@ -44,19 +43,19 @@ function conjuncts(e: Expr): Expr[] {
   return e.kind === 'logic' && e.op === 'and' ? e.args.flatMap(conjuncts) : [e];
 }
 
-type Piece = { tex: string; text: string };
+type Piece = { tex: string };
 
 function atom(e: Expr): Piece {
   if (e.kind === 'logic' && e.op === 'or') {
     const parts = e.args.map((a) => piece(a));
-    return { tex: parts.map((p) => p.tex).join(' \\ \\text{or}\\ '), text: parts.map((p) => p.text).join(' or ') };
+    return { tex: parts.map((p) => p.tex).join(' \\ \\text{or}\\ ') };
   }
   if (e.kind === 'cmp') {
     const b = bound(e);
-    if (b) return { tex: `${toTex({ kind: 'param', name: b.name })} ${TEX_OP[b.op]} ${toTex(b.value)}`, text: `${b.name} ${TEXT_OP[b.op]} ${unicode(b.value)}` };
-    return { tex: `${toTex(e.left)} ${TEX_OP[e.op]} ${toTex(e.right)}`, text: `${unicode(e.left)} ${TEXT_OP[e.op]} ${unicode(e.right)}` };
+    if (b) return { tex: `${toTex({ kind: 'param', name: b.name })} ${TEX_OP[b.op]} ${toTex(b.value)}` };
+    return { tex: `${toTex(e.left)} ${TEX_OP[e.op]} ${toTex(e.right)}` };
   }
-  return { tex: toTex(e), text: unicode(e) };
+  return { tex: toTex(e) };
 }
 
 function piece(e: Expr): Piece {
@@ -76,23 +75,24 @@ function piece(e: Expr): Piece {
         const name = toTex({ kind: 'param', name: b.name });
         out.push({
           tex: `${toTex(lo.value)} ${TEX_OP[FLIP[lo.op]]} ${name} ${TEX_OP[hi.op]} ${toTex(hi.value)}`,
-          text: `${unicode(lo.value)} ${TEXT_OP[FLIP[lo.op]]} ${b.name} ${TEXT_OP[hi.op]} ${unicode(hi.value)}`,
         });
         return;
       }
     }
     const a = atom(c);
-    out.push(cs.length > 1 && c.kind === 'logic' && c.op === 'or' ? { tex: `(${a.tex})`, text: `(${a.text})` } : a);
+    out.push(cs.length > 1 && c.kind === 'logic' && c.op === 'or' ? { tex: `(${a.tex})` } : a);
   });
-  return { tex: out.map((p) => p.tex).join(',\\ '), text: out.map((p) => p.text).join(', ') };
+  return { tex: out.map((p) => p.tex).join(',\\ ') };
 }
 
 /** The condition of a region or case as a reader writes it; falls back to the raw text in \text{} when it does not parse. */
 export function conditionForms(condition: string): ConditionForms {
   if (condition === 'true') return { tex: '', text: 'all parameters' };
+  let tex: string;
   try {
-    return piece(parseCondition(condition));
+    tex = piece(parseCondition(condition)).tex;
   } catch {
-    return { tex: `\\text{${condition.replace(/[\\{}$&#^_%~]/g, '')}}`, text: condition };
+    tex = `\\text{${condition.replace(/[\\{}$&#^_%~]/g, '')}}`;
   }
+  return { tex, text: conditionText(condition) };
 }
