@@ -50,7 +50,7 @@ class CliCommandTest(unittest.TestCase):
             if subprocess.run(["which", "rpe"], capture_output=True).returncode != 0:
                 argv, cwd = cli_command()  # this checkout: its package bin, or the sources through tsx
                 self.assertTrue(argv[0].endswith("node"), argv)
-                self.assertTrue(argv[-1].endswith(os.path.join("cli", "main.js")) or argv[-1].endswith(os.path.join("cli", "main.ts")), argv)
+                self.assertTrue(argv[-1].endswith(os.path.join("lib", "cli.js")) or argv[-1].endswith(os.path.join("cli", "main.ts")), argv)
                 self.assertTrue(os.path.exists(os.path.join(cwd, "package.json")))
 
 
