@@ -44,6 +44,12 @@ await build({
   external,
   chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'linked',
+  plugins: [{
+    name: 'full-mathjs-external',
+    setup(b) {
+      b.onResolve({ filter: /^mathjs$/ }, (args) => (args.importer.endsWith('mathjs-instance.ts') ? undefined : { path: 'mathjs', external: true }));
+    },
+  }],
   logLevel: 'warning',
 });
 

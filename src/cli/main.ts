@@ -1,12 +1,17 @@
 #!/usr/bin/env node
 /**
- * The `rpe` executable: loads the subcommands these arguments need (commands.ts) and
- * runs the program (program.ts).
+ * The `rpe` executable: answers a bare `--version` at once, else loads the subcommands
+ * these arguments need (commands.ts) and runs the program (program.ts).
  */
-import { COMMANDS, commandsToLoad } from './commands.js';
-import { createProgram, runProgram } from './program.js';
+import { isBareVersionRequest, packageVersion } from './version.js';
 
-const program = createProgram();
-for (const name of commandsToLoad(process.argv.slice(2))) (await COMMANDS[name]!())(program);
-
-process.exitCode = await runProgram(program, process.argv);
+const args = process.argv.slice(2);
+if (isBareVersionRequest(args)) {
+  process.stdout.write(`${packageVersion()}\n`);
+} else {
+  const { COMMANDS, commandsToLoad } = await import('./commands.js');
+  const { createProgram, runProgram } = await import('./program.js');
+  const program = createProgram();
+  for (const name of commandsToLoad(args)) (await COMMANDS[name]!())(program);
+  process.exitCode = await runProgram(program, process.argv);
+}

@@ -3,22 +3,11 @@
  * inherits) and running (argument rewriting, error → exit code mapping).
  * Subcommands register themselves with `registerX(program)`; see main.ts.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { protectExpressionOperands } from './argv.js';
 import { EXIT_INPUT, EXIT_OK } from './exit-codes.js';
-import { findProjectRoot } from '../rules/paths.js';
 import { reportError } from './report-error.js';
-
-function packageVersion(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(join(findProjectRoot(), 'package.json'), 'utf8')) as { version?: string };
-    return pkg.version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-}
+import { packageVersion } from './version.js';
 
 /** A program with the settings subcommands inherit; register subcommands after this. */
 export function createProgram(): Command {

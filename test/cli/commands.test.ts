@@ -28,3 +28,14 @@ test('each table entry registers the command of its own name', async () => {
     assert.deepEqual(program.commands.map((c) => c.name()), [name]);
   }
 });
+
+test('a bare --version is answered before commander loads, with the package version', async () => {
+  const { isBareVersionRequest, packageVersion } = await import('../../src/cli/version.js');
+  assert.equal(isBareVersionRequest(['--version']), true);
+  assert.equal(isBareVersionRequest(['-V']), true);
+  assert.equal(isBareVersionRequest(['--version', 'classify']), false);
+  assert.equal(isBareVersionRequest([]), false);
+  const { readFileSync } = await import('node:fs');
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  assert.equal(packageVersion(), pkg.version);
+});
