@@ -2,17 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { classify } from '../../src/classify.js';
-import { InputError } from '../../src/parse/errors.js';
+import { errorOf } from '../parse/error-of.js';
 
-function errorOf(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    assert.ok(e instanceof InputError, `expected InputError, got ${String(e)}`);
-    return e;
-  }
-  return assert.fail('expected an InputError');
-}
 
 describe('classify with several assumptions', () => {
   it('"a > 0, b > 0", ["a > 0", "b > 0"] and ["a > 0, b > 0"] give the same Classification', () => {

@@ -2,19 +2,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { InputError } from '../../src/parse/errors.js';
 import { assumptionTexts, parseAssumptions, splitAssumptions } from '../../src/parse/assumption-list.js';
 import { parseCondition } from '../../src/parse/parse.js';
+import { errorOf } from './error-of.js';
 
-function errorOf(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    assert.ok(e instanceof InputError, `expected InputError, got ${String(e)}`);
-    return e;
-  }
-  return assert.fail('expected an InputError');
-}
 
 describe('splitAssumptions', () => {
   it('splits at top-level commas and semicolons only', () => {

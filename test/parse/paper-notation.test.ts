@@ -7,23 +7,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { InputError } from '../../src/parse/errors.js';
 import { GREEK_TO_ASCII } from '../../src/parse/names.js';
 import { normalizeText } from '../../src/parse/normalize.js';
 import { parseExpression } from '../../src/parse/parse.js';
+import { errorOf } from './error-of.js';
 
 const ascii = (s: string): string => parseExpression(s).normalized;
 const norm = (s: string): string => normalizeText(s).text;
 
-function errorOf(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    assert.ok(e instanceof InputError, `expected InputError, got ${String(e)}`);
-    return e;
-  }
-  return assert.fail('expected an InputError');
-}
 
 describe('subscripts end a name', () => {
   it('r₂n is r2·n, and the issue’s formula parses as -r1*log(1+r2*n)', () => {
