@@ -6,7 +6,7 @@
  */
 import type { Command } from 'commander';
 import { CliError, EXIT_INPUT } from './exit-codes.js';
-import { missingPeersMessage, missingValidatorPeers } from './validator-peers.js';
+import { missingPeersMessage, missingValidatorPeers, VALIDATE_DESCRIPTION } from './validator-peers.js';
 
 type Register = (program: Command) => void;
 
@@ -16,7 +16,7 @@ async function loadValidate(): Promise<Register> {
   if (missing.length === 0) return (await import('./validate-command.js')).registerValidateCommand;
   return (program) => {
     program.command('validate')
-      .description('train small transformers with each RPE (needs the optional TensorFlow.js peer)')
+      .description(`${VALIDATE_DESCRIPTION} (needs the optional TensorFlow.js peer)`)
       .helpOption(false).allowUnknownOption().allowExcessArguments()
       .action(() => { throw new CliError(missingPeersMessage(missing), EXIT_INPUT); });
   };
@@ -37,12 +37,24 @@ export const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
 };
 
 /**
+ * What `rpe --help` lists for the commands whose modules are heavy (the validator loads
+ * TensorFlow.js): their name and description only; `rpe validate --help` and
+ * `rpe help validate` load the command itself.
+ */
+export const LISTING_ONLY: Readonly<Record<string, () => Promise<Register>>> = {
+  validate: async () => (program) => { program.command('validate').description(VALIDATE_DESCRIPTION); },
+};
+
+/**
  * The commands to load for these arguments: the named one; none for a bare `--version`;
  * all of them for help, no command, or an unknown name (so commander can list or suggest).
  */
 export function commandsToLoad(args: readonly string[]): string[] {
+  // `rpe help X` and `rpe X …` load X alone; a bare --version loads nothing
   const name = args.find((a) => !a.startsWith('-'));
   if (name !== undefined && Object.hasOwn(COMMANDS, name)) return [name];
+  const named = args[args.indexOf('help') + 1];
+  if (name === 'help' && named !== undefined && Object.hasOwn(COMMANDS, named)) return [named];
   if (name === undefined && args.length > 0 && args.every((a) => a === '-V' || a === '--version')) return [];
   return Object.keys(COMMANDS);
 }

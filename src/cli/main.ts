@@ -9,9 +9,12 @@ const args = process.argv.slice(2);
 if (isBareVersionRequest(args)) {
   process.stdout.write(`${packageVersion()}\n`);
 } else {
-  const { COMMANDS, commandsToLoad } = await import('./commands.js');
+  const { COMMANDS, LISTING_ONLY, commandsToLoad } = await import('./commands.js');
   const { createProgram, runProgram } = await import('./program.js');
   const program = createProgram();
-  for (const name of commandsToLoad(args)) (await COMMANDS[name]!())(program);
+  const names = commandsToLoad(args);
+  // listing every command (help, no command, a typo): heavy ones by name and description only
+  const listing = names.length > 1;
+  for (const name of names) (await (listing ? LISTING_ONLY[name] ?? COMMANDS[name]! : COMMANDS[name]!)())(program);
   process.exitCode = await runProgram(program, process.argv);
 }

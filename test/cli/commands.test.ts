@@ -39,3 +39,16 @@ test('a bare --version is answered before commander loads, with the package vers
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   assert.equal(packageVersion(), pkg.version);
 });
+
+test('rpe help X loads X alone; the listing names heavy commands without loading them', async () => {
+  const { LISTING_ONLY } = await import('../../src/cli/commands.js');
+  assert.deepEqual(commandsToLoad(['help', 'validate']), ['validate']);
+  for (const [name, load] of Object.entries(LISTING_ONLY)) {
+    const listed = new Command('rpe');
+    (await load())(listed);
+    const full = new Command('rpe');
+    (await COMMANDS[name]!())(full);
+    assert.equal(listed.commands[0]!.name(), name);
+    assert.match(full.commands[0]!.description(), new RegExp(`^${listed.commands[0]!.description().replace(/[()]/g, '\\$&')}`));
+  }
+});
