@@ -31,26 +31,10 @@ const yieldToQueue = (): Promise<void> => new Promise((resolve) => setTimeout(re
 
 let latest = 0;
 
-/**
- * The catalog entry a typed bias is (for slider ranges). Only entries with the same
- * parameters can have the same normalised form (the catalog declares every free symbol),
- * so only those are parsed, each once: a cold page does not parse the whole catalog
- * before its first verdict.
- */
-const catalogEntries = loadCatalog().entries;
-const normalizedForms = new Map<string, string | null>();
-function catalogIdOf(normalized: string, parameters: readonly string[]): string | null {
-  const key = [...parameters].sort().join(',');
-  for (const e of catalogEntries) {
-    if (Object.keys(e.parameters).sort().join(',') !== key) continue;
-    if (!normalizedForms.has(e.id)) {
-      let form: string | null = null;
-      try { form = parseExpression(e.formula, e.variable ? { variable: e.variable } : {}).normalized; } catch { /* the catalog tests report a bad entry */ }
-      normalizedForms.set(e.id, form);
-    }
-    if (normalizedForms.get(e.id) === normalized) return e.id;
-  }
-  return null;
+/** Catalog formulas by their normalised form, to find the entry a typed bias is (for slider ranges). */
+const catalogByForm = new Map<string, string>();
+for (const e of loadCatalog().entries) {
+  try { catalogByForm.set(parseExpression(e.formula, e.variable ? { variable: e.variable } : {}).normalized, e.id); } catch { /* the catalog tests report a bad entry */ }
 }
 
 /** Parametric classifications, the same for every slider position: the last few, with the time each took. */
@@ -77,7 +61,7 @@ async function analyze(req: Extract<DecideRequest, { type: 'analyze' }>): Promis
   const stale = (): boolean => id !== latest;
   const parsed = parseFormula(inputs);
   // the preview and the sliders follow the formula field alone: posted before the other fields are read, so an error there does not keep a stale preview
-  post({ type: 'parsed', id, tex: toTex(parsed.expr), parameters: parsed.parameters, catalogId: catalogIdOf(parsed.normalized, parsed.parameters) });
+  post({ type: 'parsed', id, tex: toTex(parsed.expr), parameters: parsed.parameters, catalogId: catalogByForm.get(parsed.normalized) ?? null });
   const assume = readAssumptions(inputs, parsed.parameters, parsed.variable);
   const from = readFrom(inputs);
   const { classification, ms } = classifyCached(inputs.formula, assume, from);
