@@ -255,10 +255,11 @@ describe('the playground in headless Chromium', { skip: skipReason }, () => {
     for (const [bad, column] of [['-m*log(1+n', 11], ['n^^2', 3], ['foo(n)', 1]] as const) {
       await fillInput(page, '#formula', bad);
       const err = page.locator('#formula-error');
-      await page.waitForFunction(() => {
+      // the previous input's error stays until the worker answers this one: wait for this one's column
+      await page.waitForFunction((want) => {
         const e = document.querySelector<HTMLElement>('#formula-error');
-        return e !== null && !e.hidden && (e.textContent ?? '').trim() !== '' && e.dataset.column !== undefined;
-      }, undefined, { timeout: VERDICT_TIMEOUT }).catch(async (e: unknown) => {
+        return e !== null && !e.hidden && (e.textContent ?? '').trim() !== '' && e.dataset.column === want;
+      }, String(column), { timeout: VERDICT_TIMEOUT }).catch(async (e: unknown) => {
         throw new Error(`no inline error for ${JSON.stringify(bad)}: ${String(e).split('\n')[0]}; ${JSON.stringify(await pageState(page))}`);
       });
       assert.equal(await err.isVisible(), true, `#formula-error is visible for ${bad}`);
