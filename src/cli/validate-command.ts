@@ -136,9 +136,9 @@ export function registerValidateCommand(program: Command): void {
       return v;
     })
     .option('--name <label>', 'display name for the preceding --rpe', (v: string) => { last('--name').name = v; return v; })
-    .option('--train-len <L>', 'training length L (default 64)', positiveInt)
+    .option('--train-len <L>', 'training length L (default 64; 32 with --quick)', positiveInt)
     .option('--eval-lens <list>', 'evaluation lengths (default L,2L,4L,8L,16L)', lengths)
-    .option('--steps <N>', 'training steps (default 3000; 500 with --quick)', nonNegativeInt)
+    .option('--steps <N>', 'training steps (default 3000; 1000 with --quick)', nonNegativeInt)
     .option('--batch <B>', 'sequences per step (default 16)', positiveInt)
     .option('--lr <x>', 'peak learning rate (default 0.003)', positiveNumber)
     .option('--seed <S>', 'random seed: weights and batches (default 1)', nonNegativeInt)

@@ -11,7 +11,7 @@
  * 1/√(2·layers)); LayerNorm gains 1, biases 0.
  */
 import * as tf from '@tensorflow/tfjs';
-import { attention, crossEntropy, embedding, gelu, layerNorm, linear } from './ops.js';
+import { attention, attentionInference, crossEntropy, embedding, gelu, layerNorm, linear } from './ops.js';
 import { Rng } from './rng.js';
 import { VOCAB_SIZE } from './tokenizer.js';
 
@@ -146,7 +146,7 @@ export function disposeBatch(b: Batch): void {
 export function forward(params: Params, cfg: ModelConfig, b: Batch, table: tf.Tensor3D): tf.Tensor2D {
   const emb = params.get('emb')!;
   const x = b.idsOneHotT ? embedding(emb, b.ids, b.idsOneHotT) : tf.gather(emb, b.ids);
-  return forwardEmbedded(params, cfg, x, b.batch, b.length, table);
+  return forwardEmbedded(params, cfg, x, b.batch, b.length, table, b.idsOneHotT !== undefined);
 }
 
 /**
@@ -154,7 +154,9 @@ export function forward(params: Params, cfg: ModelConfig, b: Batch, table: tf.Te
  * embedding lookup). Differentiable with respect to x: the gradient ERF
  * (grad-erf.ts) differentiates a position's loss with respect to these inputs.
  */
-export function forwardEmbedded(params: Params, cfg: ModelConfig, x0: tf.Tensor, B: number, T: number, table: tf.Tensor3D): tf.Tensor2D {
+export function forwardEmbedded(
+  params: Params, cfg: ModelConfig, x0: tf.Tensor, B: number, T: number, table: tf.Tensor3D, differentiable = true,
+): tf.Tensor2D {
   const P = (name: string): tf.Variable => params.get(name)!;
   const { heads: H, dModel: d, layers } = cfg;
   const dh = d / H;
@@ -166,7 +168,7 @@ export function forwardEmbedded(params: Params, cfg: ModelConfig, x0: tf.Tensor,
     const q = tf.reshape(tf.transpose(heads4('wq'), [0, 2, 1, 3]), [B * H, T, dh]);
     const kt = tf.reshape(tf.transpose(heads4('wk'), [0, 2, 3, 1]), [B * H, dh, T]);
     const v = tf.reshape(tf.transpose(heads4('wv'), [0, 2, 1, 3]), [B * H, T, dh]);
-    const o = attention(q, kt, v, table, B, scale);
+    const o = (differentiable ? attention : attentionInference)(q, kt, v, table, B, scale);
     const merged = tf.reshape(tf.transpose(tf.reshape(o, [B, H, T, dh]), [0, 2, 1, 3]), [B * T, d]);
     x = tf.add(x, linear(merged, P(`l${l}.wo`)));
     const h2 = layerNorm(x, P(`l${l}.ln2.g`), P(`l${l}.ln2.b`));

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
-import { attention, crossEntropy, gelu, layerNorm, linear } from '../../src/validate/ops.js';
+import { attention, attentionInference, crossEntropy, gelu, layerNorm, linear, SLICED_ATTENTION_LENGTH } from '../../src/validate/ops.js';
 import { BiasTables } from '../../src/validate/bias-table.js';
 import { disposeBatch, disposeParams, initParams, loss, makeBatch } from '../../src/validate/model.js';
 import { Rng } from '../../src/validate/rng.js';
@@ -71,6 +71,20 @@ test('attention: gradient equals autodiff of softmax(q·kᵀ·s + B)·v', () => 
     }, [rand([B * H, T, dh], 8), rand([B * H, dh, T], 9), rand([B * H, T, dh], 10)]);
     tables.dispose();
   });
+});
+
+test('attentionInference equals attention on both of its paths (batched below the sliced length, per-head 2-D products from it)', () => {
+  for (const T of [7, SLICED_ATTENTION_LENGTH, SLICED_ATTENTION_LENGTH + 3]) {
+    tf.tidy(() => {
+      const B = 2, H = 3, dh = 4;
+      // heads with different slopes and a window, so that a head or batch mix-up changes the result
+      const tables = new BiasTables((n, h) => -(h + 1) * 0.05 * n + (h === 1 ? Math.sin(n) : 0), H, T);
+      const table = tables.get(T, T - 2);
+      const args = [rand([B * H, T, dh], 11), rand([B * H, dh, T], 12), rand([B * H, T, dh], 13)] as const;
+      assertClose(attentionInference(...args, table, B, 0.5), attention(...args, table, B, 0.5), 1e-5, `T = ${T}`);
+      tables.dispose();
+    });
+  }
 });
 
 test('model: parameter gradients match central finite differences', () => {
